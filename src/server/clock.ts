@@ -1,0 +1,3 @@
+/** Time is injected: services take a clock, tests pin it. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();

@@ -1,0 +1,91 @@
+/**
+ * One query layer for both databases: Kysely over a `pg.Pool`. For PGlite the pool talks to the
+ * in-process WASM database through PGlite's node-postgres adapter (one connection: PGlite is
+ * single-session, so transactions serialize). PostgreSQL gets a normal pool.
+ */
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireLock, type LockHandle } from './lock-file.js';
+import type { DB } from './schema.js';
+
+// Dates stay 'YYYY-MM-DD' strings (a local date has no zone; pg would make it a local-midnight
+// Date); bigint ids and counts become numbers (they stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number; schema?: string }
+  | { kind: 'pglite'; dataDir: string | null };
+
+/** dataDir null = in memory (tests). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === 'postgres' ? openPostgres(options) : openPglite(options.dataDir);
+}
+
+async function openPostgres(options: {
+  url: string;
+  poolSize?: number;
+  schema?: string;
+}): Promise<Database> {
+  const config: pg.PoolConfig = {
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'buergerbuero',
+  };
+  if (options.schema) {
+    const setup = new pg.Client({ connectionString: options.url });
+    await setup.connect();
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(options.schema)}`);
+    await setup.end();
+    config.options = `-c search_path=${options.schema}`;
+  }
+  const pool = new pg.Pool(config);
+  pool.on('error', () => {}); // an idle client lost its connection; the next query reconnects
+  await pool.query('SELECT 1'); // fail at start, not at the first request
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    async close() {
+      await db.destroy(); // ends the pool
+    },
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  let lock: LockHandle | null = null;
+  if (dataDir) lock = acquireLock(path.join(dataDir, 'app.lock'));
+  try {
+    const pglite = dataDir ? new PGlite(path.join(dataDir, 'pgdata')) : new PGlite();
+    await pglite.waitReady;
+    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'pglite',
+      db,
+      pool,
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

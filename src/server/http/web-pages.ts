@@ -1,0 +1,66 @@
+/**
+ * Serves the browser app built by Vite (build/web): hashed assets with long caching, and the
+ * HTML shell for `/` and `/{office}` with the negotiated language already in `<html lang>`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestLocale } from './locale.js';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../../build/web', import.meta.url));
+
+const MISSING_BUILD = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Build missing</title>
+<p>The web app is not built yet. Run <code>npm run build</code> (npm start does it for you).</p></html>`;
+
+export interface WebPagesOptions {
+  /** Whether `/{slug}` names a page the app knows (an office); unknown ones answer 404. */
+  pageExists(slug: string): Promise<boolean>;
+  webRoot?: string;
+}
+
+export async function registerWebPages(app: FastifyInstance, options: WebPagesOptions) {
+  const root = options.webRoot ?? WEB_ROOT;
+  const indexPath = path.join(root, 'index.html');
+  const shell = fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : null;
+
+  if (shell) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false, // one route per built file; everything else falls through to our routes
+      index: false,
+      setHeaders(res, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  const sendShell = (request: FastifyRequest, reply: FastifyReply, status: number) => {
+    const locale = requestLocale(request);
+    const html = shell
+      ? shell.replace('<html lang="de">', `<html lang="${locale}">`)
+      : MISSING_BUILD;
+    return reply
+      .status(shell ? status : 503)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'accept-language, cookie')
+      .send(html);
+  };
+
+  app.get('/', { schema: { hide: true } }, (request, reply) => sendShell(request, reply, 200));
+  app.get<{ Params: { slug: string } }>(
+    '/:slug',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const known = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && (await options.pageExists(slug));
+      return sendShell(request, reply, known ? 200 : 404);
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import type { DatabaseKind } from '../../src/server/db/database.js';
+import { seedDemoData } from '../../src/server/demo/seed.js';
+import { openTestDatabase, type TestDatabase } from './databases.js';
+
+/** Wednesday 25 November 2026, 10:00 in Berlin: most demo offices are open. */
+export const WEDNESDAY_MORNING = new Date('2026-11-25T09:00:00Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  /** Base URL when started with listen: true. */
+  url: string;
+  /** Moves the pinned clock. */
+  setNow(now: Date): void;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: { now?: Date; demo?: boolean; listen?: boolean } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  let now = options.now ?? WEDNESDAY_MORNING;
+  if (options.demo ?? true) await seedDemoData(database.db, now);
+  const app = await buildApp({
+    config: { logLevel: 'silent', trustProxy: false, publicUrl: 'http://localhost' },
+    database,
+    clock: () => now,
+  });
+  let url = '';
+  if (options.listen) url = await app.listen({ host: '127.0.0.1', port: 0 });
+  else await app.ready();
+  return {
+    app,
+    database,
+    url,
+    setNow(next) {
+      now = next;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
