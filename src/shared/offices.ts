@@ -83,6 +83,7 @@ export const OfficeDetailSchema = Type.Composite(
       exceptions: Type.Array(ExceptionSchema, {
         description: 'Closures and special hours from today on (next 90 days)',
       }),
+      generatedAt: IsoInstant,
     }),
   ],
   { $id: 'OfficeDetail' },

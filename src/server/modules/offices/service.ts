@@ -48,7 +48,7 @@ export class OfficeService {
     ]);
     return {
       offices: offices.map((o) => summarize(o, presence, waiting, locale, now)),
-      generatedAt: DateTime.fromJSDate(now, { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!,
+      generatedAt: utcIso(now),
     };
   }
 
@@ -69,11 +69,16 @@ export class OfficeService {
     const until = DateTime.fromISO(today).plus({ days: EXCEPTIONS_AHEAD_DAYS }).toISODate()!;
     return {
       ...summarize(office, presence, waiting, locale, now),
+      generatedAt: utcIso(now),
       exceptions: groupExceptions(office.exceptions, locale).filter(
         (e) => e.lastDay >= today && e.firstDay <= until,
       ),
     };
   }
+}
+
+function utcIso(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!;
 }
 
 /** Exceptions that might still matter: a day of slack covers every time zone. */
