@@ -18,6 +18,91 @@ export const ERRORS = {
     de: 'Dieses Büro gibt es nicht. Bitte wählen Sie ein Büro aus der Übersicht.',
     en: 'This office does not exist. Please choose an office from the list.',
   },
+  UNAUTHENTICATED: {
+    status: 401,
+    de: 'Bitte melden Sie sich an.',
+    en: 'Please log in.',
+  },
+  LOGIN_FAILED: {
+    status: 401,
+    de: 'E-Mail-Adresse oder Passwort stimmen nicht.',
+    en: 'The e-mail address or password is wrong.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    de: 'Zu viele Fehlversuche. Die Anmeldung ist für einige Minuten gesperrt.',
+    en: 'Too many failed attempts. Logging in is blocked for a few minutes.',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    de: 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.',
+    en: 'The session has expired. Please reload the page.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    de: 'Dafür fehlt Ihnen die Berechtigung.',
+    en: 'You are not allowed to do this.',
+  },
+  NOT_ASSIGNED: {
+    status: 403,
+    de: 'Sie sind diesem Büro nicht zugeordnet.',
+    en: 'You are not assigned to this office.',
+  },
+  NOT_ON_DUTY: {
+    status: 409,
+    de: 'Sie sind für dieses Büro nicht im Dienst.',
+    en: 'You are not on duty for this office.',
+  },
+  STAFF_BUSY: {
+    status: 409,
+    de: 'Sie sind noch in einem Gespräch. Beenden Sie es zuerst.',
+    en: 'You are still in a consultation. End it first.',
+  },
+  QUEUE_EMPTY: {
+    status: 409,
+    de: 'Gerade wartet niemand.',
+    en: 'Nobody is waiting right now.',
+  },
+  OFFICE_CLOSED: {
+    status: 409,
+    de: 'Dieses Büro ist gerade geschlossen.',
+    en: 'This office is closed right now.',
+  },
+  OFFICE_UNSTAFFED: {
+    status: 409,
+    de: 'Gerade ist niemand im Dienst. Bitte versuchen Sie es später erneut.',
+    en: 'Nobody is on duty right now. Please try again later.',
+  },
+  TICKET_NOT_FOUND: {
+    status: 404,
+    de: 'Diese Wartenummer gibt es nicht (mehr).',
+    en: 'This ticket does not exist (any more).',
+  },
+  TICKET_STATE: {
+    status: 409,
+    de: 'Das geht mit dieser Wartenummer gerade nicht.',
+    en: 'This is not possible with this ticket right now.',
+  },
+  CONSULTATION_NOT_FOUND: {
+    status: 404,
+    de: 'Dieses Gespräch gibt es nicht.',
+    en: 'This consultation does not exist.',
+  },
+  CONSULTATION_ENDED: {
+    status: 409,
+    de: 'Dieses Gespräch ist bereits beendet.',
+    en: 'This consultation has already ended.',
+  },
+  MESSAGE_INVALID: {
+    status: 400,
+    de: 'Die Nachricht wurde nicht verstanden.',
+    en: 'The message was not understood.',
+  },
+  MESSAGE_TOO_LARGE: {
+    status: 413,
+    de: 'Die Nachricht ist zu lang.',
+    en: 'The message is too long.',
+  },
   METHOD_NOT_ALLOWED: {
     status: 405,
     de: 'Diese Aktion ist hier nicht möglich.',
