@@ -2,7 +2,9 @@
  * buildApp wires the modules into a Fastify instance; it neither listens nor opens the database
  * (main.ts and the tests do), so tests can build as many apps as they like.
  */
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,15 +12,43 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerWebPages } from './http/web-pages.js';
+import { consultationRoutes } from './modules/consultations/routes.js';
+import { ConsultationService } from './modules/consultations/service.js';
 import { OfficeRepo } from './modules/offices/repo.js';
 import { officeRoutes } from './modules/offices/routes.js';
 import { OfficeService } from './modules/offices/service.js';
+import { queueRoutes } from './modules/queue/routes.js';
+import { QueueService } from './modules/queue/service.js';
+import { QueueViews, waitingCounts } from './modules/queue/views.js';
+import { Bus } from './modules/realtime/bus.js';
+import { registerRealtime } from './modules/realtime/index.js';
+import { staffRoutes } from './modules/staff/routes.js';
+import { StaffService } from './modules/staff/service.js';
+
+export type AppConfig = Pick<
+  Config,
+  | 'logLevel'
+  | 'trustProxy'
+  | 'publicUrl'
+  | 'callTimeoutSeconds'
+  | 'ticketGraceMinutes'
+  | 'ticketsPerClient'
+>;
+
+export const DEFAULT_APP_CONFIG: AppConfig = {
+  logLevel: 'info',
+  trustProxy: false,
+  publicUrl: 'http://localhost:8080',
+  callTimeoutSeconds: 60,
+  ticketGraceMinutes: 10,
+  ticketsPerClient: 10,
+};
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'trustProxy' | 'publicUrl'>;
+  config: AppConfig;
   database: Database;
   clock?: Clock;
   webRoot?: string;
@@ -33,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorateRequest('staff', null);
 
   const secure = config.publicUrl.startsWith('https:');
   await app.register(helmet, {
@@ -51,6 +82,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     strictTransportSecurity: secure,
     crossOriginEmbedderPolicy: false,
   });
+  await app.register(cookie);
+  // Limits are per node and per client address; only routes that set config.rateLimit use it.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) => ({
+      statusCode: context.statusCode,
+      ...errorBody(request, 'RATE_LIMITED'),
+    }),
+  });
 
   registerErrorHandling(app);
 
@@ -59,21 +99,54 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Virtuelles Bürgerbüro API',
         description:
-          'Public API of the virtual citizen office: offices, opening hours and live status. ' +
-          'Errors carry a stable `code` and a message in German and English.',
+          'Public API of the virtual citizen office: offices, opening hours and live status, ' +
+          'walk-in tickets, the staff console. Live updates: WebSocket `/ws` (see ' +
+          'src/shared/protocol.ts). Errors carry a stable `code` and a message in German and English.',
         version: '1',
       },
       tags: [
         { name: 'offices', description: 'Office directory' },
+        { name: 'walk-in', description: 'Tickets and the lobby (citizen)' },
+        { name: 'consultation', description: 'The consultation room' },
+        { name: 'staff', description: 'Staff console (session cookie + x-csrf-token)' },
         { name: 'operations', description: 'Health' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  const offices = new OfficeService(new OfficeRepo(database.db), clock);
+  const bus = new Bus(database);
+  const db = database.db;
+  const officeRepo = new OfficeRepo(db);
+  const offices = new OfficeService(officeRepo, clock, () => waitingCounts(db));
+  const views = new QueueViews(db, offices, clock, config.callTimeoutSeconds);
+  const consultations = new ConsultationService(db, bus, clock);
+  const staff = new StaffService({
+    db,
+    bus,
+    clock,
+    waitingBySlug: async () => {
+      const list = await offices.list('de');
+      return new Map(list.offices.map((o) => [o.slug, o.waiting]));
+    },
+    activeConsultation: (staffId) => consultations.activeOf(staffId),
+  });
+  const queue = new QueueService({
+    db,
+    bus,
+    clock,
+    offices,
+    staff,
+    views,
+    settings: config,
+  });
+
   await app.register(healthRoutes(database));
   await app.register(officeRoutes(offices));
+  await app.register(staffRoutes(staff, secure));
+  await app.register(queueRoutes(queue, staff, config));
+  await app.register(consultationRoutes(consultations, queue, staff));
+  await registerRealtime(app, { bus, offices, views, queue, staff, consultations });
   await registerWebPages(app, {
     pageExists: (slug) => offices.exists(slug),
     ...(deps.webRoot ? { webRoot: deps.webRoot } : {}),

@@ -15,6 +15,12 @@ export interface Config {
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
+  /** How long a called citizen has to join before staff may move on. */
+  callTimeoutSeconds: number;
+  /** How long a ticket keeps its place while its page is closed or offline. */
+  ticketGraceMinutes: number;
+  /** Tickets one client (IP address) may take per 10 minutes. */
+  ticketsPerClient: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +98,8 @@ export function loadConfig(env: Env = process.env): Config {
       'info',
     ),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    callTimeoutSeconds: integer(env, 'CALL_TIMEOUT_SECONDS', 60, 10, 600),
+    ticketGraceMinutes: integer(env, 'TICKET_GRACE_MINUTES', 10, 1, 240),
+    ticketsPerClient: integer(env, 'TICKETS_PER_CLIENT', 10, 1, 1000),
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, DEFAULT_APP_CONFIG, type AppConfig } from '../../src/server/app.js';
 import type { DatabaseKind } from '../../src/server/db/database.js';
 import { seedDemoData } from '../../src/server/demo/seed.js';
 import { openTestDatabase, type TestDatabase } from './databases.js';
@@ -19,13 +19,13 @@ export interface TestApp {
 
 export async function startTestApp(
   kind: DatabaseKind,
-  options: { now?: Date; demo?: boolean; listen?: boolean } = {},
+  options: { now?: Date; demo?: boolean; listen?: boolean; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   let now = options.now ?? WEDNESDAY_MORNING;
   if (options.demo ?? true) await seedDemoData(database.db, now);
   const app = await buildApp({
-    config: { logLevel: 'silent', trustProxy: false, publicUrl: 'http://localhost' },
+    config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent', ...options.config },
     database,
     clock: () => now,
   });

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { listenPostgres } from './listener.js';
 import { acquireLock, type LockHandle } from './lock-file.js';
 import type { DB } from './schema.js';
 
@@ -22,6 +23,16 @@ export interface Database {
   kind: DatabaseKind;
   db: Kysely<DB>;
   pool: pg.Pool;
+  /** The NOTIFY channel of this database (per schema, so test schemas do not hear each other). */
+  channel: string;
+  /**
+   * Hears NOTIFY on `channel`. `onReconnect` runs after a lost listening connection is back
+   * (notifications in between are lost, so listeners refresh everything). Returns stop().
+   */
+  listen(
+    onPayload: (payload: string) => void,
+    onReconnect: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -56,10 +67,23 @@ async function openPostgres(options: {
   pool.on('error', () => {}); // an idle client lost its connection; the next query reconnects
   await pool.query('SELECT 1'); // fail at start, not at the first request
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const channel = options.schema ? `buergerbuero_${options.schema}` : 'buergerbuero';
   return {
     kind: 'postgres',
     db,
     pool,
+    channel,
+    listen: (onPayload, onReconnect) =>
+      listenPostgres(
+        {
+          connectionString: config.connectionString,
+          application_name: 'buergerbuero-listen',
+          ...(config.options ? { options: config.options } : {}),
+        },
+        channel,
+        onPayload,
+        onReconnect,
+      ),
     async close() {
       await db.destroy(); // ends the pool
     },
@@ -78,6 +102,13 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       kind: 'pglite',
       db,
       pool,
+      channel: 'buergerbuero',
+      // In-process: PGlite delivers NOTIFY to its own listeners after the notifying commit.
+      // Call before serving requests: LISTEN goes through PGlite's own query path.
+      async listen(onPayload) {
+        const stop = await pglite.listen('buergerbuero', onPayload);
+        return stop;
+      },
       async close() {
         await db.destroy();
         await pglite.close();

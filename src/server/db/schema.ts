@@ -44,6 +44,8 @@ export interface StaffTable {
   password_hash: string;
   role: 'staff' | 'admin';
   created_at: Generated<Date>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
 }
 
 export interface StaffOfficesTable {
@@ -58,6 +60,62 @@ export interface DutyTable {
   since: Timestamp;
 }
 
+export interface StaffSessionsTable {
+  token_hash: Buffer;
+  staff_id: number;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface TicketCountersTable {
+  office_id: number;
+  day: string;
+  last_number: number;
+}
+
+export type TicketStateColumn = 'waiting' | 'called' | 'serving' | 'done' | 'left' | 'absent';
+
+export interface TicketsTable {
+  id: Generated<string>;
+  office_id: number;
+  day: string;
+  number: number;
+  code: string;
+  secret_hash: Buffer;
+  name: string | null;
+  state: Generated<TicketStateColumn>;
+  priority: Generated<number>;
+  enqueued_at: Timestamp;
+  called_at: Timestamp | null;
+  call_count: Generated<number>;
+  joined_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  last_seen_at: Timestamp;
+  left_reason: 'citizen' | 'timeout' | null;
+}
+
+export interface ConsultationsTable {
+  id: Generated<string>;
+  ticket_id: string;
+  office_id: number;
+  staff_id: number;
+  started_at: Timestamp;
+  joined_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  outcome: 'done' | 'absent' | null;
+  citizen_received_up_to: Generated<number>;
+  staff_received_up_to: Generated<number>;
+}
+
+export interface ChatMessagesTable {
+  id: Generated<number>;
+  consultation_id: string;
+  sender: 'citizen' | 'staff';
+  body: string;
+  sent_at: Timestamp;
+}
+
 export interface DB {
   offices: OfficesTable;
   opening_hours: OpeningHoursTable;
@@ -65,4 +123,9 @@ export interface DB {
   staff: StaffTable;
   staff_offices: StaffOfficesTable;
   duty: DutyTable;
+  staff_sessions: StaffSessionsTable;
+  ticket_counters: TicketCountersTable;
+  tickets: TicketsTable;
+  consultations: ConsultationsTable;
+  chat_messages: ChatMessagesTable;
 }

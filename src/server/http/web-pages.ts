@@ -22,8 +22,12 @@ export interface WebPagesOptions {
 
 export async function registerWebPages(app: FastifyInstance, options: WebPagesOptions) {
   const root = options.webRoot ?? WEB_ROOT;
-  const indexPath = path.join(root, 'index.html');
-  const shell = fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : null;
+  const read = (file: string) => {
+    const full = path.join(root, file);
+    return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : null;
+  };
+  const shell = read('index.html');
+  const staffShell = read(path.join('staff', 'index.html'));
 
   if (shell) {
     await app.register(fastifyStatic, {
@@ -40,13 +44,16 @@ export async function registerWebPages(app: FastifyInstance, options: WebPagesOp
     });
   }
 
-  const sendShell = (request: FastifyRequest, reply: FastifyReply, status: number) => {
+  const sendShell = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    page: string | null = shell,
+  ) => {
     const locale = requestLocale(request);
-    const html = shell
-      ? shell.replace('<html lang="de">', `<html lang="${locale}">`)
-      : MISSING_BUILD;
+    const html = page ? page.replace('<html lang="de">', `<html lang="${locale}">`) : MISSING_BUILD;
     return reply
-      .status(shell ? status : 503)
+      .status(page ? status : 503)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('vary', 'accept-language, cookie')
@@ -54,13 +61,19 @@ export async function registerWebPages(app: FastifyInstance, options: WebPagesOp
   };
 
   app.get('/', { schema: { hide: true } }, (request, reply) => sendShell(request, reply, 200));
-  app.get<{ Params: { slug: string } }>(
-    '/:slug',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const { slug } = request.params;
-      const known = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && (await options.pageExists(slug));
-      return sendShell(request, reply, known ? 200 : 404);
-    },
+  app.get('/staff', { schema: { hide: true } }, (request, reply) =>
+    sendShell(request, reply, 200, staffShell),
   );
+  // An office's page, and its lobby / consultation room for the holder of a ticket.
+  for (const route of ['/:slug', '/:slug/ticket']) {
+    app.get<{ Params: { slug: string } }>(
+      route,
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const { slug } = request.params;
+        const known = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && (await options.pageExists(slug));
+        return sendShell(request, reply, known ? 200 : 404);
+      },
+    );
+  }
 }

@@ -82,14 +82,33 @@ export class OfficeRepo {
     return row !== undefined;
   }
 
-  /** Staff on duty per office id. Offices nobody serves are absent from the map. */
+  /**
+   * Staff on duty per office id. Offices nobody serves are absent from the map. Free = available
+   * and not in an open consultation (the one place this module reads the queue's table).
+   */
   async presence(): Promise<Map<number, StaffPresence>> {
     const rows = await this.db
       .selectFrom('duty')
       .select((eb) => [
         'office_id',
         eb.fn.countAll<number>().as('on_duty'),
-        eb.fn.count<number>('staff_id').filterWhere('state', '=', 'available').as('free'),
+        eb.fn
+          .count<number>('staff_id')
+          .filterWhere((w) =>
+            w.and([
+              w('state', '=', 'available'),
+              w.not(
+                w.exists(
+                  w
+                    .selectFrom('consultations as c')
+                    .select('c.id')
+                    .whereRef('c.staff_id', '=', 'duty.staff_id')
+                    .where('c.ended_at', 'is', null),
+                ),
+              ),
+            ]),
+          )
+          .as('free'),
       ])
       .groupBy('office_id')
       .execute();

@@ -52,6 +52,20 @@ export class OfficeService {
     };
   }
 
+  /** One office's record and live state, for rules that depend on it (entering the queue). */
+  async current(slug: string) {
+    const now = this.clock();
+    const [offices, presence] = await Promise.all([
+      this.repo.list(fromDay(now), slug),
+      this.repo.presence(),
+    ]);
+    const office = offices[0];
+    if (!office) throw new AppError('OFFICE_NOT_FOUND');
+    const staff = presence.get(office.id) ?? NOBODY;
+    const open = statusAt(scheduleOf(office), now).open;
+    return { office, open, staff, status: liveStatus(open, staff) };
+  }
+
   exists(slug: string): Promise<boolean> {
     return this.repo.exists(slug);
   }

@@ -1,0 +1,106 @@
+/**
+ * The consultation room: who may be in it (its staff member, and the citizen holding the
+ * ticket's secret), its snapshot, and the chat with delivery marks.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ChatMessage, ConsultationSnapshot } from '../../../shared/queue.js';
+import type { Clock } from '../../clock.js';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../http/app-error.js';
+import type { Bus } from '../realtime/bus.js';
+import * as repo from './repo.js';
+
+export type Participant = 'citizen' | 'staff';
+export type Credentials = { staffId?: number | null; secret?: string | null };
+
+export class ConsultationService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly bus: Bus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Which side these credentials are in this consultation, or null when none. */
+  async roleIn(id: string, credentials: Credentials): Promise<Participant | null> {
+    const room = await repo.findRoom(this.db, id);
+    if (!room) return null;
+    return participantOf(room, credentials);
+  }
+
+  async snapshot(id: string): Promise<ConsultationSnapshot | null> {
+    const room = await repo.findRoom(this.db, id);
+    if (!room) return null;
+    const messages = await repo.messages(this.db, id);
+    return {
+      id: room.id,
+      office: room.slug,
+      ticketCode: room.code,
+      citizenName: room.name,
+      staffName: room.staff_name,
+      state: room.ended_at ? 'ended' : room.joined_at ? 'active' : 'calling',
+      startedAt: room.started_at.toISOString(),
+      joinedAt: room.joined_at?.toISOString() ?? null,
+      endedAt: room.ended_at?.toISOString() ?? null,
+      messages: messages.map(toMessage),
+      receivedUpTo: { citizen: room.citizen_received_up_to, staff: room.staff_received_up_to },
+    };
+  }
+
+  async send(id: string, credentials: Credentials, text: string): Promise<ChatMessage> {
+    const body = text.trim();
+    if (body.length === 0) throw new AppError('VALIDATION_FAILED');
+    return this.db.transaction().execute(async (trx) => {
+      const room = await repo.findRoom(trx, id);
+      const from = room ? participantOf(room, credentials) : null;
+      if (!room || !from) throw new AppError('CONSULTATION_NOT_FOUND');
+      if (room.ended_at) throw new AppError('CONSULTATION_ENDED');
+      if (!room.joined_at) throw new AppError('TICKET_STATE');
+      const row = await repo.insertMessage(trx, {
+        consultationId: id,
+        sender: from,
+        body,
+        now: this.clock(),
+      });
+      await this.bus.publish(trx, [`consultation:${id}`]);
+      return toMessage(row);
+    });
+  }
+
+  async markReceived(id: string, side: Participant, upTo: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      if (await repo.markReceived(trx, id, side, upTo)) {
+        await this.bus.publish(trx, [`consultation:${id}`]);
+      }
+    });
+  }
+
+  /** The staff member's open consultation, for a console that reloads. */
+  async activeOf(staffId: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('consultations')
+      .select('id')
+      .where('staff_id', '=', staffId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+}
+
+function participantOf(room: repo.RoomRow, credentials: Credentials): Participant | null {
+  if (credentials.staffId != null && credentials.staffId === room.staff_id) return 'staff';
+  if (credentials.secret) {
+    const given = createHash('sha256').update(credentials.secret).digest();
+    if (timingSafeEqual(given, room.secret_hash)) return 'citizen';
+  }
+  return null;
+}
+
+function toMessage(row: {
+  id: number;
+  sender: Participant;
+  body: string;
+  sent_at: Date;
+}): ChatMessage {
+  return { id: row.id, from: row.sender, text: row.body, sentAt: row.sent_at.toISOString() };
+}

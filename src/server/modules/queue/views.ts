@@ -1,0 +1,108 @@
+/**
+ * Read models of the queue: what the lobby, a ticket holder and the staff queue see. These are
+ * the snapshot loaders of the realtime topics; each is one read per change per node.
+ */
+import type { Kysely } from 'kysely';
+import type { LobbySnapshot, QueueSnapshot, TicketView } from '../../../shared/queue.js';
+import { serviceFigures } from '../../../shared/wait-estimate.js';
+import type { Clock } from '../../clock.js';
+import type { DB } from '../../db/schema.js';
+import type { OfficeService } from '../offices/service.js';
+import * as repo from './repo.js';
+
+/** A page that reported within this time counts as present. */
+export const PRESENT_WITHIN_MS = 45_000;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export class QueueViews {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly offices: OfficeService,
+    private readonly clock: Clock,
+    private readonly callTimeoutSeconds: number,
+  ) {}
+
+  private joinBy(calledAt: Date | null, state: string): string | null {
+    if (!calledAt || state !== 'called') return null;
+    return new Date(calledAt.getTime() + this.callTimeoutSeconds * 1000).toISOString();
+  }
+
+  async ticket(id: string): Promise<TicketView | null> {
+    const ticket = await repo.findTicket(this.db, id);
+    if (!ticket) return null;
+    const open = await repo.openConsultationOfTicket(this.db, id);
+    return {
+      id: ticket.id,
+      office: ticket.office_slug,
+      code: ticket.code,
+      name: ticket.name,
+      state: ticket.state,
+      enqueuedAt: ticket.enqueued_at.toISOString(),
+      calledAt: iso(ticket.called_at),
+      joinBy: this.joinBy(ticket.called_at, ticket.state),
+      consultationId: open?.id ?? null,
+      staffName: open?.staff_name ?? null,
+    };
+  }
+
+  async lobby(slug: string): Promise<LobbySnapshot | null> {
+    const current = await this.offices.current(slug).catch(() => null);
+    if (!current) return null;
+    const [waiting, durations] = await Promise.all([
+      repo.waitingIds(this.db, current.office.id),
+      repo.recentServiceSeconds(this.db, current.office.id),
+    ]);
+    const figures = serviceFigures(durations);
+    return {
+      office: slug,
+      open: current.open,
+      status: current.status,
+      waiting,
+      wait: {
+        typicalServiceSeconds: figures.typical,
+        slowServiceSeconds: figures.slow,
+        staffOnDuty: current.staff.onDuty,
+        staffFree: current.staff.free,
+        sample: figures.sample,
+      },
+    };
+  }
+
+  async queue(slug: string): Promise<QueueSnapshot | null> {
+    const current = await this.offices.current(slug).catch(() => null);
+    if (!current) return null;
+    const now = this.clock();
+    const rows = await repo.activeTickets(this.db, current.office.id);
+    const rank = { waiting: 0, called: 1, serving: 2, absent: 3 } as Record<string, number>;
+    rows.sort(
+      (a, b) =>
+        (rank[a.state] ?? 9) - (rank[b.state] ?? 9) ||
+        b.priority - a.priority ||
+        a.enqueued_at.getTime() - b.enqueued_at.getTime() ||
+        a.number - b.number,
+    );
+    return {
+      office: slug,
+      officeName: current.office.name.de,
+      tickets: rows.map((t) => ({
+        id: t.id,
+        code: t.code,
+        name: t.name,
+        state: t.state,
+        enqueuedAt: t.enqueued_at.toISOString(),
+        calledAt: iso(t.called_at),
+        joinBy: this.joinBy(t.called_at, t.state),
+        lastSeenAt: t.last_seen_at.toISOString(),
+        present: now.getTime() - t.last_seen_at.getTime() < PRESENT_WITHIN_MS,
+        calledBy: t.called_by,
+      })),
+      generatedAt: now.toISOString(),
+    };
+  }
+}
+
+/** Waiting counts per office id (for the public directory). */
+export function waitingCounts(db: Kysely<DB>): Promise<Map<number, number>> {
+  return repo.waitingCounts(db);
+}

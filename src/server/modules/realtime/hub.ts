@@ -1,0 +1,154 @@
+/**
+ * The node-local side of the realtime path. For each topic key with subscribers on this node:
+ * a change notification schedules one refresh (coalesced over ~20 ms), which reads the snapshot
+ * once, serializes it once into one frame, and writes the same bytes to every subscriber.
+ * Nothing here is state of record: a restarted node simply serves fresh snapshots.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { ErrorCode } from '../../../shared/errors.js';
+import type { Topic } from '../../../shared/protocol.js';
+import { textFrame, writeFrame } from './frame.js';
+
+/** Loads the current snapshot of a key, or null when its subject no longer exists. */
+export type SnapshotLoader = (key: string) => Promise<unknown>;
+
+export interface HubOptions {
+  loaders: Record<Topic, SnapshotLoader>;
+  /** What to tell subscribers when a loader returns null. */
+  goneCodes: Partial<Record<Topic, ErrorCode>>;
+  errorFrame(code: ErrorCode, key: string): Buffer;
+  log: FastifyBaseLogger;
+  coalesceMs?: number;
+}
+
+interface KeyState {
+  topic: Topic;
+  sockets: Set<WebSocket>;
+  /** The last frame sent, served at once to new subscribers while no refresh is pending. */
+  frame: Buffer | null;
+  timer: NodeJS.Timeout | null;
+  loading: Promise<void> | null;
+  /** A change arrived while loading: load again afterwards. */
+  dirty: boolean;
+  /** Subscribers still waiting for their first snapshot. */
+  fresh: Set<WebSocket>;
+}
+
+export class Hub {
+  private readonly keys = new Map<string, KeyState>();
+
+  constructor(private readonly options: HubOptions) {}
+
+  /** Adds a subscriber and sends it the current snapshot. */
+  async subscribe(socket: WebSocket, topic: Topic, key: string): Promise<void> {
+    let state = this.keys.get(key);
+    if (!state) {
+      state = {
+        topic,
+        sockets: new Set(),
+        frame: null,
+        timer: null,
+        loading: null,
+        dirty: false,
+        fresh: new Set(),
+      };
+      this.keys.set(key, state);
+    }
+    state.sockets.add(socket);
+    if (state.frame && !state.timer && !state.loading) {
+      writeFrame(socket, state.frame);
+      return;
+    }
+    state.fresh.add(socket);
+    if (!state.loading) this.refreshNow(key, state);
+    await state.loading;
+  }
+
+  unsubscribe(socket: WebSocket, key: string): void {
+    const state = this.keys.get(key);
+    if (!state) return;
+    state.sockets.delete(socket);
+    state.fresh.delete(socket);
+    if (state.sockets.size === 0) {
+      if (state.timer) clearTimeout(state.timer);
+      this.keys.delete(key);
+    }
+  }
+
+  /** Keys with subscribers on this node, e.g. for presence heartbeats. */
+  keysOf(topic: Topic): string[] {
+    return [...this.keys].filter(([, s]) => s.topic === topic).map(([key]) => key);
+  }
+
+  subscribers(key: string): ReadonlySet<WebSocket> {
+    return this.keys.get(key)?.sockets ?? new Set();
+  }
+
+  /** Topics changed somewhere (any node). `offices` stands for every language of it. */
+  invalidate(topics: string[]): void {
+    for (const topic of topics) {
+      if (topic === 'offices') {
+        for (const key of this.keysOf('offices')) this.schedule(key);
+      } else {
+        this.schedule(topic);
+      }
+    }
+  }
+
+  /** After a lost notification connection: everything may be stale. */
+  invalidateAll(): void {
+    for (const key of this.keys.keys()) this.schedule(key);
+  }
+
+  close(): void {
+    for (const state of this.keys.values()) if (state.timer) clearTimeout(state.timer);
+    this.keys.clear();
+  }
+
+  private schedule(key: string): void {
+    const state = this.keys.get(key);
+    if (!state || state.timer) return;
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      if (state.loading) state.dirty = true;
+      else this.refreshNow(key, state);
+    }, this.options.coalesceMs ?? 20);
+  }
+
+  private refreshNow(key: string, state: KeyState): void {
+    state.loading = this.load(key, state).finally(() => {
+      state.loading = null;
+      if (state.dirty) {
+        state.dirty = false;
+        if (this.keys.get(key) === state) this.refreshNow(key, state);
+      }
+    });
+  }
+
+  private async load(key: string, state: KeyState): Promise<void> {
+    let data: unknown;
+    try {
+      data = await this.options.loaders[state.topic](key);
+    } catch (error) {
+      this.options.log.error({ err: error, key }, 'snapshot failed');
+      return; // subscribers keep the last snapshot; the next change retries
+    }
+    if (data === null) {
+      const code = this.options.goneCodes[state.topic] ?? 'NOT_FOUND';
+      const frame = this.options.errorFrame(code, key);
+      for (const socket of state.sockets) writeFrame(socket, frame);
+      state.sockets.clear();
+      this.keys.delete(key);
+      return;
+    }
+    const frame = textFrame(
+      JSON.stringify({ v: 1, type: 'snapshot', topic: state.topic, key, data }),
+    );
+    // Unchanged: only subscribers that have nothing yet need it.
+    const targets = state.frame?.equals(frame) ? state.fresh : state.sockets;
+    state.frame = frame;
+    for (const socket of targets) writeFrame(socket, frame);
+    state.fresh.clear();
+  }
+}

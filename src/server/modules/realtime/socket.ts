@@ -1,0 +1,212 @@
+/**
+ * The WebSocket endpoint `/ws`: one typed protocol (src/shared/protocol.ts), each message
+ * validated on arrival. A bad message gets an error back and harms no one else; oversized ones
+ * close the connection (1009); a flooding client is throttled. Subscriptions are authorized here
+ * and then served by the hub.
+ */
+import type {} from '@fastify/websocket';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { ERRORS, type ErrorCode } from '../../../shared/errors.js';
+import type { Locale } from '../../../shared/locale.js';
+import {
+  ClientMessageSchema,
+  MAX_CLIENT_MESSAGE_BYTES,
+  topicKey,
+  type ClientMessage,
+  type ServerMessage,
+  type Subscription,
+} from '../../../shared/protocol.js';
+import { AppError } from '../../http/app-error.js';
+import { requestLocale } from '../../http/locale.js';
+import { SESSION_COOKIE } from '../../http/staff-auth.js';
+import type { ConsultationService, Participant } from '../consultations/service.js';
+import type { QueueService } from '../queue/service.js';
+import type { StaffService } from '../staff/service.js';
+import type { Bus } from './bus.js';
+import type { Hub } from './hub.js';
+
+const validate = TypeCompiler.Compile(ClientMessageSchema);
+const BURST = 40;
+const REFILL_PER_SECOND = 20;
+
+export interface SocketDeps {
+  hub: Hub;
+  bus: Bus;
+  queue: QueueService;
+  staff: StaffService;
+  consultations: ConsultationService;
+}
+
+export interface Connection {
+  socket: WebSocket;
+  locale: Locale;
+  keys: Set<string>;
+  /** Consultations this connection has joined, and as whom. */
+  roles: Map<string, Participant>;
+  sessionToken: string | undefined;
+  tokens: number;
+  refilledAt: number;
+  alive: boolean;
+}
+
+export function send(connection: Connection, message: ServerMessage): void {
+  if (connection.socket.readyState === connection.socket.OPEN) {
+    connection.socket.send(JSON.stringify(message));
+  }
+}
+
+export function errorMessage(code: ErrorCode, locale: Locale, key?: string): ServerMessage {
+  const entry = ERRORS[code];
+  return {
+    v: 1,
+    type: 'error',
+    code,
+    message: entry[locale],
+    messages: { de: entry.de, en: entry.en },
+    ...(key ? { key } : {}),
+  };
+}
+
+export function registerSocket(
+  app: FastifyInstance,
+  deps: SocketDeps,
+  connections: Set<Connection>,
+): void {
+  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request: FastifyRequest) => {
+    const connection: Connection = {
+      socket,
+      locale: requestLocale(request),
+      keys: new Set(),
+      roles: new Map(),
+      sessionToken: request.cookies[SESSION_COOKIE],
+      tokens: BURST,
+      refilledAt: Date.now(),
+      alive: true,
+    };
+    connections.add(connection);
+    socket.on('pong', () => (connection.alive = true));
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      void handle(connection, data, isBinary).catch((error: unknown) => {
+        const code = error instanceof AppError ? error.code : 'INTERNAL';
+        if (code === 'INTERNAL') request.log.error({ err: error }, 'websocket message failed');
+        send(connection, errorMessage(code, connection.locale));
+      });
+    });
+    socket.on('close', () => {
+      connections.delete(connection);
+      for (const key of connection.keys) deps.hub.unsubscribe(socket, key);
+    });
+  });
+
+  function allow(connection: Connection): boolean {
+    const now = Date.now();
+    connection.tokens = Math.min(
+      BURST,
+      connection.tokens + ((now - connection.refilledAt) / 1000) * REFILL_PER_SECOND,
+    );
+    connection.refilledAt = now;
+    if (connection.tokens < 1) return false;
+    connection.tokens -= 1;
+    return true;
+  }
+
+  async function handle(connection: Connection, data: Buffer, isBinary: boolean): Promise<void> {
+    if (!allow(connection)) {
+      send(connection, errorMessage('RATE_LIMITED', connection.locale));
+      return;
+    }
+    if (isBinary || data.length > MAX_CLIENT_MESSAGE_BYTES) {
+      send(connection, errorMessage('MESSAGE_INVALID', connection.locale));
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(data.toString('utf8'));
+    } catch {
+      send(connection, errorMessage('MESSAGE_INVALID', connection.locale));
+      return;
+    }
+    if (!validate.Check(message)) {
+      send(connection, errorMessage('MESSAGE_INVALID', connection.locale));
+      return;
+    }
+    await dispatch(connection, message);
+  }
+
+  async function dispatch(connection: Connection, message: ClientMessage): Promise<void> {
+    switch (message.type) {
+      case 'ping':
+        send(connection, { v: 1, type: 'pong' });
+        return;
+      case 'subscribe':
+        return subscribe(connection, message.sub);
+      case 'unsubscribe':
+        connection.keys.delete(message.key);
+        deps.hub.unsubscribe(connection.socket, message.key);
+        return;
+      case 'typing': {
+        const from = connection.roles.get(message.consultationId);
+        if (!from) throw new AppError('FORBIDDEN');
+        await deps.bus.publishEvent({
+          t: 'typing',
+          consultationId: message.consultationId,
+          from,
+          typing: message.typing,
+        });
+        return;
+      }
+      case 'received': {
+        const side = connection.roles.get(message.consultationId);
+        if (!side) throw new AppError('FORBIDDEN');
+        await deps.consultations.markReceived(message.consultationId, side, message.upTo);
+        return;
+      }
+    }
+  }
+
+  async function staffId(connection: Connection): Promise<number> {
+    const session = await deps.staff.session(connection.sessionToken);
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    return session.staffId;
+  }
+
+  async function subscribe(connection: Connection, sub: Subscription): Promise<void> {
+    const key = topicKey(sub);
+    try {
+      await authorize(connection, sub);
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL';
+      send(connection, errorMessage(code, connection.locale, key));
+      return;
+    }
+    connection.keys.add(key);
+    await deps.hub.subscribe(connection.socket, sub.topic, key);
+    if (sub.topic === 'ticket') await deps.queue.touch([sub.ticketId]); // present again
+  }
+
+  async function authorize(connection: Connection, sub: Subscription): Promise<void> {
+    switch (sub.topic) {
+      case 'offices':
+      case 'lobby':
+        return; // public
+      case 'ticket':
+        await deps.queue.viewFor(sub.ticketId, sub.secret);
+        return;
+      case 'queue':
+        await deps.staff.assignment(await staffId(connection), sub.office);
+        return;
+      case 'consultation': {
+        const id = sub.secret ? null : await staffId(connection).catch(() => null);
+        const role = await deps.consultations.roleIn(sub.consultationId, {
+          secret: sub.secret ?? null,
+          staffId: id,
+        });
+        if (!role) throw new AppError('CONSULTATION_NOT_FOUND');
+        connection.roles.set(sub.consultationId, role);
+        return;
+      }
+    }
+  }
+}
