@@ -3,14 +3,12 @@
  * the same PGlite folder fails at once, a bad variable stops the app with one line, and a
  * restart keeps the data without seeding twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const MAIN = path.resolve('src/server/main.ts');
+import { freePort, startProcess } from '../helpers/process.js';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'buergerbuero-startup-'));
 const running: ChildProcess[] = [];
 
@@ -19,32 +17,10 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => stdout.includes('is running') && resolve());
-    void exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  ready.catch(() => {}); // awaited only by the tests that expect a successful start
-  return { child, exited, ready, output: () => ({ stdout, stderr }) };
+  const app = startProcess({ DATA_DIR: dataDir, ...env });
+  running.push(app.child);
+  return app;
 }
 
 describe('starting the app process', () => {
