@@ -47,6 +47,17 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   ticketsPerClient: 10,
 };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: {
+      offices: OfficeService;
+      staff: StaffService;
+      queue: QueueService;
+      consultations: ConsultationService;
+    };
+  }
+}
+
 export interface AppDeps {
   config: AppConfig;
   database: Database;
@@ -140,6 +151,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     views,
     settings: config,
   });
+
+  // For tests and operations scripts that drive the services without HTTP.
+  app.decorate('services', { offices, staff, queue, consultations });
 
   await app.register(healthRoutes(database));
   await app.register(officeRoutes(offices));
