@@ -3,27 +3,12 @@
  * the demo data, a pinned clock and two staff members on duty. Run: npm run screenshot
  */
 import { launchBrowser } from '../test/e2e/browser.js';
-import { startTestApp } from '../test/helpers/app.js';
+import { putOnDuty, startTestApp } from '../test/helpers/app.js';
 
 const t = await startTestApp('pglite', { listen: true });
-const db = t.database.db;
-for (const [email, slug, state] of [
-  ['anna.schmidt@buergerbuero.example', 'gewerbeamt', 'available'],
-  ['anna.schmidt@buergerbuero.example', 'demo', 'available'],
-  ['mehmet.yilmaz@buergerbuero.example', 'stadtkasse', 'paused'],
-] as const) {
-  const staff = await db
-    .selectFrom('staff')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  const office = await db
-    .selectFrom('offices')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  await db.insertInto('duty').values({ staff_id: staff.id, office_id: office.id, state }).execute();
-}
+await putOnDuty(t, 'anna.schmidt@buergerbuero.example', 'gewerbeamt', 'available');
+await putOnDuty(t, 'anna.schmidt@buergerbuero.example', 'demo', 'available');
+await putOnDuty(t, 'mehmet.yilmaz@buergerbuero.example', 'stadtkasse', 'paused');
 const browser = await launchBrowser();
 const page = await browser.newPage({
   locale: 'de-DE',

@@ -4,31 +4,16 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { putOnDuty, startTestApp, type TestApp } from '../helpers/app.js';
 import { expectNoAxeViolations, launchBrowser, recordForeignRequests } from './browser.js';
 
 let t: TestApp;
 let browser: Browser;
 
-async function putOnDuty(email: string, slug: string, state: 'available' | 'paused') {
-  const db = t.database.db;
-  const staff = await db
-    .selectFrom('staff')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  const office = await db
-    .selectFrom('offices')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirstOrThrow();
-  await db.insertInto('duty').values({ staff_id: staff.id, office_id: office.id, state }).execute();
-}
-
 beforeAll(async () => {
   t = await startTestApp('pglite', { listen: true });
-  await putOnDuty('anna.schmidt@buergerbuero.example', 'gewerbeamt', 'available');
-  await putOnDuty('anna.schmidt@buergerbuero.example', 'einwohnermeldeamt', 'paused');
+  await putOnDuty(t, 'anna.schmidt@buergerbuero.example', 'gewerbeamt', 'available');
+  await putOnDuty(t, 'anna.schmidt@buergerbuero.example', 'einwohnermeldeamt', 'paused');
   browser = await launchBrowser();
 });
 

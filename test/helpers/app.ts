@@ -45,3 +45,24 @@ export async function startTestApp(
     },
   };
 }
+
+/** Puts a staff member on duty directly in the database (for page tests that need a status). */
+export async function putOnDuty(
+  t: TestApp,
+  email: string,
+  slug: string,
+  state: 'available' | 'paused',
+): Promise<void> {
+  const db = t.database.db;
+  const staff = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  const office = await db
+    .selectFrom('offices')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  await db.insertInto('duty').values({ staff_id: staff.id, office_id: office.id, state }).execute();
+}
