@@ -8,7 +8,9 @@ import type { ErrorCode } from './errors.js';
 import type { OfficeList } from './offices.js';
 import type { ConsultationSnapshot, LobbySnapshot, QueueSnapshot, TicketView } from './queue.js';
 
-export const PROTOCOL_VERSION = 1;
+import { PROTOCOL_VERSION, type Subscription, type Topic } from './topics.js';
+
+export { PROTOCOL_VERSION, topicKey, type Subscription, type Topic } from './topics.js';
 /** Larger messages are refused (and the connection closed with 1009). */
 export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;
 
@@ -38,8 +40,10 @@ export const SubscriptionSchema = Type.Union([
     secret: Type.Optional(Secret),
   }),
 ]);
-export type Subscription = Static<typeof SubscriptionSchema>;
-export type Topic = Subscription['topic'];
+// The schema must describe exactly the plain type in topics.ts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<Static<typeof SubscriptionSchema>, Subscription> = true;
+void schemaMatchesType;
 
 export const ClientMessageSchema = Type.Union([
   Type.Object({ v: V, type: Type.Literal('subscribe'), sub: SubscriptionSchema }),
@@ -56,21 +60,6 @@ export const ClientMessageSchema = Type.Union([
   Type.Object({ v: V, type: Type.Literal('ping') }),
 ]);
 export type ClientMessage = Static<typeof ClientMessageSchema>;
-
-/** The canonical name of a subscription; snapshots and errors refer to it. */
-export function topicKey(sub: Subscription): string {
-  switch (sub.topic) {
-    case 'offices':
-      return `offices:${sub.lang}`;
-    case 'lobby':
-    case 'queue':
-      return `${sub.topic}:${sub.office}`;
-    case 'ticket':
-      return `ticket:${sub.ticketId}`;
-    case 'consultation':
-      return `consultation:${sub.consultationId}`;
-  }
-}
 
 interface SnapshotData {
   offices: OfficeList;

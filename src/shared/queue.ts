@@ -35,6 +35,8 @@ export const TicketViewSchema = Type.Object({
   joinBy: NullableInstant,
   consultationId: Type.Union([Uuid, Type.Null()]),
   staffName: Type.Union([Type.String(), Type.Null()]),
+  /** The server's clock, so a page on a phone with a wrong clock counts down correctly. */
+  serverTime: Instant,
 });
 export type TicketView = Static<typeof TicketViewSchema>;
 

@@ -1,10 +1,14 @@
-/** The citizen app shell: skip link, header with language switch, the routed page, footer. */
+/**
+ * The citizen app shell: skip link, header with language switch, the routed page, footer.
+ * Moves between pages without reload (lib/app-route.ts) and then puts the focus on the new h1.
+ */
 import { html } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import { currentLocale, onLocaleChange, t } from '../lib/i18n/index.js';
 import { LightElement } from '../lib/light-element.js';
-import { parseRoute } from '../lib/route.js';
+import { parseAppRoute, ROUTE_EVENT, type AppRoute } from '../lib/app-route.js';
 import './language-switch.js';
+import './lobby-page.js';
 import './office-directory.js';
 import './office-page.js';
 
@@ -23,25 +27,52 @@ const logo = html`<svg
 export class CitizenApp extends LightElement {
   static override properties = {
     locale: { state: true },
+    route: { state: true },
   };
 
   declare locale: Locale;
-  private readonly route = parseRoute(location.pathname);
+  declare route: AppRoute;
   private unsubscribe: (() => void) | null = null;
 
   constructor() {
     super();
     this.locale = currentLocale();
+    this.route = parseAppRoute(location.pathname);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = onLocaleChange((locale) => (this.locale = locale));
+    window.addEventListener('popstate', this.onRoute);
+    window.addEventListener(ROUTE_EVENT, this.onRoute);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+    window.removeEventListener('popstate', this.onRoute);
+    window.removeEventListener(ROUTE_EVENT, this.onRoute);
+  }
+
+  private onRoute = (): void => {
+    this.route = parseAppRoute(location.pathname);
+    window.scrollTo(0, 0);
+    // The new page renders after this element: then its heading takes the focus.
+    setTimeout(() => {
+      const target = this.querySelector<HTMLElement>('main h1') ?? this.querySelector('main');
+      target?.focus();
+    });
+  };
+
+  private renderPage(route: AppRoute, locale: Locale) {
+    switch (route.page) {
+      case 'directory':
+        return html`<vb-office-directory .locale=${locale}></vb-office-directory>`;
+      case 'office':
+        return html`<vb-office-page .slug=${route.slug} .locale=${locale}></vb-office-page>`;
+      case 'ticket':
+        return html`<vb-lobby-page .slug=${route.slug} .locale=${locale}></vb-lobby-page>`;
+    }
   }
 
   override render() {
@@ -56,13 +87,7 @@ export class CitizenApp extends LightElement {
           <vb-language-switch .locale=${locale}></vb-language-switch>
         </div>
       </header>
-      <main id="main" class="wrap" tabindex="-1">
-        ${
-          route.page === 'directory'
-            ? html`<vb-office-directory .locale=${locale}></vb-office-directory>`
-            : html`<vb-office-page .slug=${route.slug} .locale=${locale}></vb-office-page>`
-        }
-      </main>
+      <main id="main" class="wrap" tabindex="-1">${this.renderPage(route, locale)}</main>
       <footer class="site-footer">
         <div class="wrap"><p>${t('footerPrivacy')}</p></div>
       </footer>

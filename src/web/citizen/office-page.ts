@@ -1,16 +1,19 @@
 /**
- * The office page at "/{slug}": name, description, live status, weekly hours and exceptions.
+ * The office page at "/{slug}": name, description, live status, the way in (walk-in), weekly
+ * hours and exceptions.
  * An unknown slug (API 404) shows a friendly "not found" with a way back.
  */
 import { html, nothing } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import type { OfficeDetail } from '../../shared/offices.js';
-import { watchOffice, type ApiError, type Watch } from '../lib/api.js';
+import type { ApiError } from '../lib/api.js';
+import { watchOffice, type Watch } from '../lib/watch.js';
 import { t } from '../lib/i18n/index.js';
 import { LightElement } from '../lib/light-element.js';
 import { backIcon } from './icons.js';
 import { errorMessage, errorView } from './load-states.js';
 import { statusLabel } from './status-badge.js';
+import './office-enter.js';
 import './office-hours.js';
 import './office-status.js';
 
@@ -145,6 +148,7 @@ export class OfficePage extends LightElement {
           .closureNote=${this.closureNote(office)}
         ></vb-office-status>
       </div>
+      <vb-office-enter .office=${office} .locale=${this.locale}></vb-office-enter>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
       </div>

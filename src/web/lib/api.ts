@@ -1,15 +1,11 @@
 /**
- * The citizen pages' one data source. Today it polls the JSON API every 30 s and when the tab
- * becomes visible again; a WebSocket push can replace `watch` without touching the components.
+ * The citizen pages' JSON requests: same origin, `Accept-Language`, errors as `ApiError` with the
+ * API's message in both languages. Live data comes through `watch.ts` and the WebSocket.
  */
 import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
 import type { Locale } from '../../shared/locale.js';
 import type { OfficeDetail, OfficeList } from '../../shared/offices.js';
-
-export const REFRESH_MS = 30_000;
-const TIMEOUT_MS = 15_000;
-/** A tab that comes back within this time keeps its data. */
-const STALE_MS = 5_000;
+import type { ChatMessage, CreatedTicket, TicketView } from '../../shared/queue.js';
 
 /** A failed request. `status` 0 means the server could not be reached. */
 export class ApiError extends Error {
@@ -25,34 +21,73 @@ export class ApiError extends Error {
   }
 }
 
-function isErrorBody(body: unknown): body is ErrorBody {
+export function isErrorBody(body: unknown): body is ErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const { error } = body;
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
-async function getJson<T>(path: string, locale: Locale, signal: AbortSignal): Promise<T> {
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Proves the ticket is this browser's (header x-ticket-secret). */
+  secret?: string;
+}
+
+async function requestJson<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  locale: Locale,
+  body: unknown,
+  options: RequestOptions,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': locale,
+  };
+  if (method === 'POST') headers['Content-Type'] = 'application/json';
+  if (options.secret) headers['x-ticket-secret'] = options.secret;
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json', 'Accept-Language': locale },
+      method,
+      headers,
       credentials: 'same-origin',
-      signal,
+      ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (cause) {
     throw new ApiError(0, null, null, cause instanceof Error ? cause.message : 'network error');
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok || body === null) {
-    const error = isErrorBody(body) ? body.error : null;
-    throw new ApiError(
-      response.status,
-      error?.code ?? null,
-      error?.messages ?? null,
-      error?.message ?? `HTTP ${response.status}`,
-    );
+  const text = await response.text().catch(() => '');
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
   }
-  return body as T;
+  // A POST answered with 204 (or an empty 200) succeeded without a body.
+  if (response.ok && (parsed !== null || (method === 'POST' && text === ''))) return parsed as T;
+  const error = isErrorBody(parsed) ? parsed.error : null;
+  throw new ApiError(
+    response.status,
+    error?.code ?? null,
+    error?.messages ?? null,
+    error?.message ?? `HTTP ${response.status}`,
+  );
+}
+
+export function getJson<T>(path: string, locale: Locale, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>('GET', path, locale, undefined, signal ? { signal } : {});
+}
+
+/** A JSON POST on the same origin; `options.secret` adds the ticket's secret header. */
+export function postJson<T>(
+  path: string,
+  body: unknown,
+  locale: Locale,
+  options: RequestOptions = {},
+): Promise<T> {
+  return requestJson<T>('POST', path, locale, body, options);
 }
 
 export function fetchOffices(locale: Locale, signal: AbortSignal): Promise<OfficeList> {
@@ -71,92 +106,43 @@ export function fetchOffice(
   );
 }
 
-export interface WatchListener<T> {
-  data(value: T): void;
-  error(error: ApiError): void;
+// Walk-in: a ticket, the call, the consultation. The ticket's secret goes in a header.
+
+const ticketPath = (id: string, action: string) =>
+  `/api/tickets/${encodeURIComponent(id)}/${action}`;
+const consultationPath = (id: string, action: string) =>
+  `/api/consultations/${encodeURIComponent(id)}/${action}`;
+
+export function createTicket(slug: string, name: string, locale: Locale): Promise<CreatedTicket> {
+  const trimmed = name.trim();
+  return postJson<CreatedTicket>(
+    `/api/offices/${encodeURIComponent(slug)}/tickets`,
+    trimmed ? { name: trimmed } : {},
+    locale,
+  );
 }
 
-export interface Watch {
-  /** Load now (the retry button); the regular refresh continues from here. */
-  refresh(): void;
-  stop(): void;
+/** May answer with the ticket (state `left`) or nothing. */
+export function leaveTicket(id: string, secret: string, locale: Locale): Promise<unknown> {
+  return postJson<unknown>(ticketPath(id, 'leave'), {}, locale, { secret });
 }
 
-/**
- * Loads at once, then every REFRESH_MS while the tab is visible, at once when it becomes visible
- * or the device comes back online. Only the newest request may report; older ones are aborted.
- */
-export function watch<T>(
-  load: (signal: AbortSignal) => Promise<T>,
-  listener: WatchListener<T>,
-): Watch {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: AbortController | undefined;
-  let stopped = false;
-  let lastStart = 0;
-
-  const schedule = () => {
-    clearTimeout(timer);
-    if (!stopped && document.visibilityState === 'visible') timer = setTimeout(run, REFRESH_MS);
-  };
-
-  const run = () => {
-    clearTimeout(timer);
-    current?.abort();
-    const controller = new AbortController();
-    current = controller;
-    lastStart = Date.now();
-    const timeout = setTimeout(() => controller.abort(), TIMEOUT_MS);
-    const isCurrent = () => !stopped && current === controller;
-    load(controller.signal)
-      .then(
-        (value) => {
-          if (isCurrent()) listener.data(value);
-        },
-        (error: unknown) => {
-          if (!isCurrent()) return;
-          listener.error(
-            error instanceof ApiError ? error : new ApiError(0, null, null, String(error)),
-          );
-        },
-      )
-      .finally(() => {
-        clearTimeout(timeout);
-        if (isCurrent()) schedule();
-      })
-      .catch((error: unknown) => console.error(error));
-  };
-
-  const onVisibility = () => {
-    if (document.visibilityState !== 'visible') clearTimeout(timer);
-    else if (Date.now() - lastStart > STALE_MS) run();
-    else schedule();
-  };
-
-  document.addEventListener('visibilitychange', onVisibility);
-  window.addEventListener('online', run);
-  run();
-
-  return {
-    refresh: run,
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-      current?.abort();
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('online', run);
-    },
-  };
+/** After the call: the ticket, now `serving`, with its consultation. */
+export function joinCall(id: string, secret: string, locale: Locale): Promise<TicketView> {
+  return postJson<TicketView>(ticketPath(id, 'join'), {}, locale, { secret });
 }
 
-export function watchOffices(locale: Locale, listener: WatchListener<OfficeList>): Watch {
-  return watch((signal) => fetchOffices(locale, signal), listener);
-}
-
-export function watchOffice(
-  slug: string,
+export function sendChatMessage(
+  consultationId: string,
+  text: string,
+  secret: string,
   locale: Locale,
-  listener: WatchListener<OfficeDetail>,
-): Watch {
-  return watch((signal) => fetchOffice(slug, locale, signal), listener);
+): Promise<ChatMessage> {
+  return postJson<ChatMessage>(consultationPath(consultationId, 'messages'), { text }, locale, {
+    secret,
+  });
+}
+
+export function endConsultation(id: string, secret: string, locale: Locale): Promise<unknown> {
+  return postJson<unknown>(consultationPath(id, 'end'), {}, locale, { secret });
 }

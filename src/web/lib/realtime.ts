@@ -4,14 +4,8 @@
  * back or the tab becomes visible), then subscribes again — the server answers each subscription
  * with the current snapshot, so nothing needs replaying.
  */
-import {
-  PROTOCOL_VERSION,
-  topicKey,
-  type ClientMessage,
-  type ServerMessage,
-  type SnapshotMessage,
-  type Subscription,
-} from '../../shared/protocol.js';
+import type { ClientMessage, ServerMessage, SnapshotMessage } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION, topicKey, type Subscription } from '../../shared/topics.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 type ErrorMessage = Extract<ServerMessage, { type: 'error' }>;

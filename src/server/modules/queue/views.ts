@@ -43,6 +43,7 @@ export class QueueViews {
       joinBy: this.joinBy(ticket.called_at, ticket.state),
       consultationId: open?.id ?? null,
       staffName: open?.staff_name ?? null,
+      serverTime: this.clock().toISOString(),
     };
   }
 
