@@ -14,6 +14,8 @@ export interface TestApp {
   url: string;
   /** Moves the pinned clock. */
   setNow(now: Date): void;
+  /** A server restart: the app (its sockets, timers, caches) goes away, the database stays. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,26 +26,36 @@ export async function startTestApp(
   const database = await openTestDatabase(kind);
   let now = options.now ?? WEDNESDAY_MORNING;
   if (options.demo ?? true) await seedDemoData(database.db, now);
-  const app = await buildApp({
-    config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent', ...options.config },
-    database,
-    clock: () => now,
-  });
+  const build = () =>
+    buildApp({
+      config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent', ...options.config },
+      database,
+      clock: () => now,
+    });
+  const app = await build();
   let url = '';
   if (options.listen) url = await app.listen({ host: '127.0.0.1', port: 0 });
   else await app.ready();
-  return {
+  const t: TestApp = {
     app,
     database,
     url,
     setNow(next) {
       now = next;
     },
+    async restart() {
+      await t.app.close();
+      t.app = await build();
+      if (options.listen)
+        await t.app.listen({ host: '127.0.0.1', port: Number(new URL(url).port) });
+      else await t.app.ready();
+    },
     async close() {
-      await app.close();
+      await t.app.close();
       await database.close();
     },
   };
+  return t;
 }
 
 /** Puts a staff member on duty directly in the database (for page tests that need a status). */

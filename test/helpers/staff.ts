@@ -15,7 +15,13 @@ export interface StaffClient {
   request(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<StaffResponse>;
 }
 
-export async function loginStaff(app: FastifyInstance, email: string): Promise<StaffClient> {
+/** `app` may be a getter, for tests that restart the app while the staff member stays. */
+export async function loginStaff(
+  appOrGetter: FastifyInstance | (() => FastifyInstance),
+  email: string,
+): Promise<StaffClient> {
+  const current = () => (typeof appOrGetter === 'function' ? appOrGetter() : appOrGetter);
+  const app = current();
   const login = await app.inject({
     method: 'POST',
     url: '/api/staff/login',
@@ -29,7 +35,7 @@ export async function loginStaff(app: FastifyInstance, email: string): Promise<S
     me,
     cookie,
     async request(method, url, body) {
-      const response = await app.inject({
+      const response = await current().inject({
         method,
         url,
         headers: { cookie, 'x-csrf-token': me.csrfToken },
