@@ -102,7 +102,7 @@ export class QueueService {
 
   /** The citizen leaves the line (or hangs up). */
   async leave(id: string, secret: string): Promise<TicketView> {
-    await this.transition(id, async (trx, now) => {
+    await this.transition(async (trx, now) => {
       const ticket = await this.authorize(trx, id, secret, true);
       const open = await repo.openConsultationOfTicket(trx, id);
       if (ticket.state === 'serving' && open) {
@@ -121,7 +121,7 @@ export class QueueService {
 
   /** The called citizen steps into the consultation room. */
   async join(id: string, secret: string): Promise<TicketView> {
-    await this.transition(id, async (trx, now) => {
+    await this.transition(async (trx, now) => {
       const ticket = await this.authorize(trx, id, secret, true);
       const open = await repo.openConsultationOfTicket(trx, id);
       if (ticket.state === 'serving' && open) return []; // joining twice (two tabs) is fine
@@ -295,8 +295,8 @@ export class QueueService {
     });
   }
 
+  /** One transaction; `change` returns the topics to publish at its commit. */
   private async transition(
-    _id: string,
     change: (trx: Transaction<DB>, now: Date) => Promise<string[]>,
   ): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
