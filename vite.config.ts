@@ -12,6 +12,8 @@ const outDir = fileURLToPath(new URL('./build/web/', import.meta.url));
 
 const pages = {
   citizen: `${root}index.html`,
+  /** The staff console; builds to build/web/staff/index.html, served at /staff. */
+  staff: `${root}staff/index.html`,
 };
 
 /** Browsers of about five years ago (Safari 14 on iOS 14, Chrome 87, Firefox 78): ES2020. */

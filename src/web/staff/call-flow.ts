@@ -1,0 +1,117 @@
+/**
+ * The life of one call, from "Call next" to the end: the request, the called ticket (for its
+ * `joinBy`), call again / mark absent / end, and the way back to the queue — also when the
+ * citizen hangs up or the consultation is gone. Owned by the console, which it re-renders.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { ConsultationSnapshot, QueueEntry } from '../../shared/queue.js';
+import { StaffApiError, staffApi } from './api.js';
+import type { MessageKey, MessageParams } from './i18n/index.js';
+import type { StaffLive } from './live.js';
+import { findCalledTicket, recalledJoinBy } from './queue-logic.js';
+
+export type ConsultationAction = 'recall' | 'absent' | 'end';
+export type Notice = [MessageKey, MessageParams?];
+
+export interface CallFlowOutput {
+  /** What happened, for the status region and screen readers. */
+  notice(notice: Notice | null): void;
+  /** A request failed (the console shows it or handles a lost session). */
+  fail(error: unknown): void;
+  /** Where the focus goes after the next render. */
+  focus(selector: string): void;
+}
+
+export class CallFlow {
+  /** The office whose call request is on its way. */
+  calling: string | null = null;
+  /** The consultation action being sent. */
+  pending: ConsultationAction | null = null;
+  /** The ticket called from this page (for its `joinBy` until the queue shows it). */
+  private called: QueueEntry | null = null;
+  /** The consultation this page is ending or marking absent: its 'ended' is no surprise. */
+  private closing: string | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly live: StaffLive,
+    private readonly out: CallFlowOutput,
+  ) {}
+
+  /** The called ticket as the queue shows it now, else as the call answered. */
+  ticket(): QueueEntry | null {
+    const snapshot = this.live.consultation;
+    const found = findCalledTicket(this.live.queues.values(), {
+      ticketId: this.called?.id ?? null,
+      office: snapshot?.office ?? null,
+      code: snapshot?.ticketCode ?? null,
+    });
+    return found ?? this.called;
+  }
+
+  async call(slug: string, ticketId?: string): Promise<void> {
+    if (this.calling || this.live.consultationId) return;
+    this.calling = slug;
+    this.out.notice(null);
+    this.host.requestUpdate();
+    try {
+      const answer = ticketId ? await staffApi.callTicket(ticketId) : await staffApi.callNext(slug);
+      this.called = answer.ticket;
+      this.live.watchConsultation(answer.consultationId);
+      this.out.focus('#consultation-title');
+    } catch (error) {
+      this.out.fail(error);
+    } finally {
+      this.calling = null;
+      this.host.requestUpdate();
+    }
+  }
+
+  async act(action: ConsultationAction): Promise<void> {
+    const id = this.live.consultationId;
+    if (!id || this.pending) return;
+    const code = this.live.consultation?.ticketCode ?? this.called?.code ?? '';
+    this.pending = action;
+    if (action !== 'recall') this.closing = id;
+    this.host.requestUpdate();
+    try {
+      await staffApi[action](id);
+      if (action === 'recall') {
+        const ticket = this.called;
+        if (ticket) {
+          this.called = { ...ticket, joinBy: recalledJoinBy(ticket, this.live.serverNow()) };
+        }
+        this.out.notice(['recalled', { code }]);
+      } else this.close([action === 'end' ? 'endedByYou' : 'markedAbsent', { code }]);
+    } catch (error) {
+      this.closing = null;
+      const code = error instanceof StaffApiError ? error.code : null;
+      if (code === 'CONSULTATION_ENDED' || code === 'CONSULTATION_NOT_FOUND') {
+        this.close(['consultationGone']);
+      } else this.out.fail(error);
+    } finally {
+      this.pending = null;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The consultation's snapshot says it ended. */
+  ended(snapshot: ConsultationSnapshot): void {
+    if (this.closing !== snapshot.id) this.close(['endedByCitizen', { code: snapshot.ticketCode }]);
+  }
+
+  /** The consultation cannot be watched (gone, or not this staff member's). */
+  gone(): void {
+    this.close(['consultationGone']);
+  }
+
+  /** Back to the queue: the consultation's office's "Call next" gets the focus. */
+  private close(notice: Notice): void {
+    const office = this.live.consultation?.office ?? null;
+    this.live.watchConsultation(null);
+    this.called = null;
+    this.out.notice(notice);
+    this.out.focus(office ? `#call-next-${office}` : '.call-next');
+    this.host.requestUpdate();
+  }
+}
