@@ -84,6 +84,8 @@ export const QueueEntrySchema = Type.Object({
   /** Whether the citizen's page is connected right now (seen in the last 45 s). */
   present: Type.Boolean(),
   calledBy: Type.Union([Type.String(), Type.Null()]),
+  /** The open consultation of a called or served ticket. */
+  consultationId: Type.Union([Uuid, Type.Null()]),
 });
 export type QueueEntry = Static<typeof QueueEntrySchema>;
 

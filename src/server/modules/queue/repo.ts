@@ -216,6 +216,7 @@ export async function activeTickets(db: Executor, officeId: number) {
       't.called_at',
       't.last_seen_at',
       's.display_name as called_by',
+      'c.id as consultation_id',
     ])
     .where('t.office_id', '=', officeId)
     .where('t.state', 'in', ACTIVE_STATES)

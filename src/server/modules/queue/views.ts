@@ -97,6 +97,7 @@ export class QueueViews {
         lastSeenAt: t.last_seen_at.toISOString(),
         present: now.getTime() - t.last_seen_at.getTime() < PRESENT_WITHIN_MS,
         calledBy: t.called_by,
+        consultationId: t.consultation_id,
       })),
       generatedAt: now.toISOString(),
     };
