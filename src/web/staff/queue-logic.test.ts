@@ -32,6 +32,7 @@ function entry(
     lastSeenAt: '2026-03-02T09:59:50Z',
     present: true,
     calledBy: null,
+    consultationId: null,
     ...extra,
   } satisfies QueueEntry;
 }
