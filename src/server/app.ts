@@ -2,6 +2,7 @@
  * buildApp wires the modules into a Fastify instance; it neither listens nor opens the database
  * (main.ts and the tests do), so tests can build as many apps as they like.
  */
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -15,7 +16,13 @@ import type { Database } from './db/database.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerWebPages } from './http/web-pages.js';
+import { registerMaintenance } from './maintenance.js';
+import { callRoutes } from './modules/calls/routes.js';
+import { SignalService } from './modules/calls/signals.js';
 import { consultationRoutes } from './modules/consultations/routes.js';
+import { documentRoutes } from './modules/documents/routes.js';
+import { DocumentService } from './modules/documents/service.js';
+import { DocumentStore } from './modules/documents/store.js';
 import { ConsultationService } from './modules/consultations/service.js';
 import { OfficeRepo } from './modules/offices/repo.js';
 import { officeRoutes } from './modules/offices/routes.js';
@@ -28,14 +35,9 @@ import { registerRealtime } from './modules/realtime/index.js';
 import { staffRoutes } from './modules/staff/routes.js';
 import { StaffService } from './modules/staff/service.js';
 
-export type AppConfig = Pick<
+export type AppConfig = Omit<
   Config,
-  | 'logLevel'
-  | 'trustProxy'
-  | 'publicUrl'
-  | 'callTimeoutSeconds'
-  | 'ticketGraceMinutes'
-  | 'ticketsPerClient'
+  'host' | 'port' | 'databaseUrl' | 'databasePoolSize' | 'dataDir' | 'demoData'
 >;
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -45,6 +47,11 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   callTimeoutSeconds: 60,
   ticketGraceMinutes: 10,
   ticketsPerClient: 10,
+  turn: null,
+  staffPrivacyMode: true,
+  documentsDir: path.resolve('data/documents'),
+  documentMaxBytes: 20 * 1024 * 1024,
+  documentRetentionHours: 24,
 };
 
 declare module 'fastify' {
@@ -54,6 +61,7 @@ declare module 'fastify' {
       staff: StaffService;
       queue: QueueService;
       consultations: ConsultationService;
+      documents: DocumentService;
     };
   }
 }
@@ -142,6 +150,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     activeConsultation: (staffId) => consultations.activeOf(staffId),
   });
+  const signals = new SignalService(db, bus);
+  const documents = new DocumentService(
+    db,
+    bus,
+    clock,
+    new DocumentStore(config.documentsDir),
+    consultations,
+    { maxBytes: config.documentMaxBytes, retentionHours: config.documentRetentionHours },
+  );
+  consultations.documents = (id) => documents.list(id);
   const queue = new QueueService({
     db,
     bus,
@@ -150,17 +168,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     staff,
     views,
     settings: config,
+    // Documents go with the consultation that ends.
+    afterEnd: () => documents.purge().then(() => undefined),
   });
 
   // For tests and operations scripts that drive the services without HTTP.
-  app.decorate('services', { offices, staff, queue, consultations });
+  app.decorate('services', { offices, staff, queue, consultations, documents });
 
-  await app.register(healthRoutes(database));
+  await app.register(healthRoutes(database, { turn: config.turn !== null }));
   await app.register(officeRoutes(offices));
   await app.register(staffRoutes(staff, secure));
   await app.register(queueRoutes(queue, staff, config));
   await app.register(consultationRoutes(consultations, queue, staff));
-  await registerRealtime(app, { bus, offices, views, queue, staff, consultations });
+  await app.register(callRoutes(consultations, staff, clock, config));
+  await app.register(documentRoutes(documents, staff, config.documentMaxBytes));
+  await registerRealtime(app, { bus, offices, views, queue, staff, consultations, signals });
+  registerMaintenance(app, { queue, signals, documents, clock });
   await registerWebPages(app, {
     pageExists: (slug) => offices.exists(slug),
     ...(deps.webRoot ? { webRoot: deps.webRoot } : {}),

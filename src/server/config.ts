@@ -21,6 +21,19 @@ export interface Config {
   ticketGraceMinutes: number;
   /** Tickets one client (IP address) may take per 10 minutes. */
   ticketsPerClient: number;
+  turn: TurnConfig | null;
+  /** Staff browsers use relay-only ICE, so no staff address reaches a citizen. */
+  staffPrivacyMode: boolean;
+  /** Where shared documents are kept (outside the web root). */
+  documentsDir: string;
+  documentMaxBytes: number;
+  documentRetentionHours: number;
+}
+
+export interface TurnConfig {
+  urls: string[];
+  secret: string;
+  ttlSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,12 +96,13 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = (
     url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
   ).replace(/\/+$/, '');
+  const dataDir = path.resolve(read(env, 'DATA_DIR') ?? './data');
   return {
     host,
     port,
     databaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
-    dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
+    dataDir,
     demoData: boolean(env, 'DEMO_DATA', databaseUrl === null),
     publicUrl,
     logLevel: oneOf(
@@ -101,5 +115,32 @@ export function loadConfig(env: Env = process.env): Config {
     callTimeoutSeconds: integer(env, 'CALL_TIMEOUT_SECONDS', 60, 10, 600),
     ticketGraceMinutes: integer(env, 'TICKET_GRACE_MINUTES', 10, 1, 240),
     ticketsPerClient: integer(env, 'TICKETS_PER_CLIENT', 10, 1, 1000),
+    turn: turn(env),
+    staffPrivacyMode: boolean(env, 'STAFF_PRIVACY_MODE', true),
+    documentsDir: path.resolve(read(env, 'DOCUMENTS_DIR') ?? path.join(dataDir, 'documents')),
+    documentMaxBytes: integer(env, 'DOCUMENT_MAX_MB', 20, 1, 200) * 1024 * 1024,
+    documentRetentionHours: integer(env, 'DOCUMENT_RETENTION_HOURS', 24, 1, 24 * 90),
   };
+}
+
+function turn(env: Env): TurnConfig | null {
+  const urls = read(env, 'TURN_URLS');
+  const secret = read(env, 'TURN_SECRET');
+  if (!urls && !secret) return null;
+  if (!urls || !secret) {
+    throw new ConfigError(
+      `${urls ? 'TURN_SECRET' : 'TURN_URLS'}: must be set together with ${urls ? 'TURN_URLS' : 'TURN_SECRET'}`,
+    );
+  }
+  const list = urls
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const bad = list.find((u) => !/^turns?:[^\s]+$/.test(u));
+  if (bad)
+    throw new ConfigError(
+      `TURN_URLS: expected turn: or turns: URLs separated by commas, got "${bad}"`,
+    );
+  if (secret.length < 16) throw new ConfigError('TURN_SECRET: expected at least 16 characters');
+  return { urls: list, secret, ttlSeconds: integer(env, 'TURN_TTL_SECONDS', 3600, 60, 86_400) };
 }

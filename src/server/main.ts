@@ -66,6 +66,11 @@ async function main() {
     `  Database: ${where}${seeded ? ' (demo data seeded)' : ''}`,
     `  API documentation: http://localhost:${config.port}/docs`,
   ];
+  if (!config.turn) {
+    lines.push(
+      '  TURN: not configured — video calls work only where both browsers reach each other (LAN).',
+    );
+  }
   if (config.demoData) {
     lines.push(`  Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS)

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, DEFAULT_APP_CONFIG, type AppConfig } from '../../src/server/app.js';
 import type { DatabaseKind } from '../../src/server/db/database.js';
@@ -26,9 +29,10 @@ export async function startTestApp(
   const database = await openTestDatabase(kind);
   let now = options.now ?? WEDNESDAY_MORNING;
   if (options.demo ?? true) await seedDemoData(database.db, now);
+  const documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'buergerbuero-documents-'));
   const build = () =>
     buildApp({
-      config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent', ...options.config },
+      config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent', documentsDir, ...options.config },
       database,
       clock: () => now,
     });
@@ -53,6 +57,7 @@ export async function startTestApp(
     async close() {
       await t.app.close();
       await database.close();
+      fs.rmSync(documentsDir, { recursive: true, force: true });
     },
   };
   return t;

@@ -106,6 +106,7 @@ export interface ConsultationsTable {
   outcome: 'done' | 'absent' | null;
   citizen_received_up_to: Generated<number>;
   staff_received_up_to: Generated<number>;
+  rated: Generated<boolean>;
 }
 
 export interface ChatMessagesTable {
@@ -114,6 +115,35 @@ export interface ChatMessagesTable {
   sender: 'citizen' | 'staff';
   body: string;
   sent_at: Timestamp;
+}
+
+export interface SignalsTable {
+  id: Generated<number>;
+  consultation_id: string;
+  sender: 'citizen' | 'staff';
+  payload: string;
+  created_at: Generated<Date>;
+}
+
+export type DocumentMediaType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  consultation_id: string;
+  uploader: 'citizen' | 'staff';
+  filename: string;
+  media_type: DocumentMediaType;
+  size_bytes: number;
+  sha256: string;
+  created_at: Timestamp;
+}
+
+export interface RatingsTable {
+  id: Generated<number>;
+  office_id: number;
+  stars: number;
+  comment: string | null;
+  day: string;
 }
 
 export interface DB {
@@ -128,4 +158,7 @@ export interface DB {
   tickets: TicketsTable;
   consultations: ConsultationsTable;
   chat_messages: ChatMessagesTable;
+  signals: SignalsTable;
+  documents: DocumentsTable;
+  ratings: RatingsTable;
 }

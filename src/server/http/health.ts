@@ -8,7 +8,10 @@ import { ErrorBodySchema } from './schemas.js';
 const TIMEOUT_MS = 2_000;
 
 /** 200 when the app and its database answer, 503 otherwise (for load balancers and monitors). */
-export function healthRoutes(database: Database): FastifyPluginAsyncTypebox {
+export function healthRoutes(
+  database: Database,
+  features: { turn: boolean },
+): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/healthz',
@@ -17,7 +20,14 @@ export function healthRoutes(database: Database): FastifyPluginAsyncTypebox {
           tags: ['operations'],
           summary: 'Liveness and database check',
           response: {
-            200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }),
+            200: Type.Object({
+              status: Type.Literal('ok'),
+              database: Type.String(),
+              turn: Type.Union([Type.Literal('configured'), Type.Literal('not_configured')], {
+                description:
+                  'Without TURN, calls work only where both browsers reach each other (LAN)',
+              }),
+            }),
             503: ErrorBodySchema,
           },
         },
@@ -32,7 +42,11 @@ export function healthRoutes(database: Database): FastifyPluginAsyncTypebox {
               timer = setTimeout(() => reject(new Error('database timeout')), TIMEOUT_MS);
             }),
           ]);
-          return { status: 'ok' as const, database: database.kind };
+          return {
+            status: 'ok' as const,
+            database: database.kind,
+            turn: features.turn ? ('configured' as const) : ('not_configured' as const),
+          };
         } catch (error) {
           request.log.error({ err: error }, 'health check failed');
           return reply.status(503).send(errorBody(request, 'UNAVAILABLE'));

@@ -16,6 +16,7 @@ export async function findRoom(db: Executor, id: string) {
       'c.ended_at',
       'c.citizen_received_up_to',
       'c.staff_received_up_to',
+      'c.rated',
       't.code',
       't.name',
       't.secret_hash',

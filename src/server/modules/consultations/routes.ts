@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { ChatMessageSchema, SendMessageBodySchema } from '../../../shared/queue.js';
+import {
+  ChatMessageSchema,
+  RatingBodySchema,
+  SendMessageBodySchema,
+} from '../../../shared/queue.js';
 import { ErrorResponses } from '../../http/schemas.js';
-import { requireStaff } from '../../http/staff-auth.js';
+import { participantCredentials } from '../../http/participant.js';
 import type { QueueService } from '../queue/service.js';
 import type { StaffService } from '../staff/service.js';
-import type { ConsultationService, Credentials } from './service.js';
+import type { ConsultationService } from './service.js';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Headers = Type.Object({
@@ -18,14 +21,7 @@ export function consultationRoutes(
   queue: QueueService,
   staff: StaffService,
 ): FastifyPluginAsyncTypebox {
-  const staffCheck = requireStaff(staff);
-  /** The citizen proves the ticket with its secret; staff with session cookie + CSRF token. */
-  const credentials = async (request: FastifyRequest): Promise<Credentials> => {
-    const secret = request.headers['x-ticket-secret'];
-    if (typeof secret === 'string') return { secret };
-    await staffCheck(request);
-    return { staffId: request.staff?.staffId ?? null };
-  };
+  const credentials = participantCredentials(staff);
 
   return async (app) => {
     app.post(
@@ -68,6 +64,31 @@ export function consultationRoutes(
         await queue.end(
           { kind: 'citizen', secret: request.headers['x-ticket-secret'] },
           request.params.id,
+        );
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/consultations/:id/rating',
+      {
+        schema: {
+          tags: ['consultation'],
+          summary: 'Anonymous 1–5 rating with an optional comment, once, after the consultation',
+          params: Params,
+          headers: Type.Object({
+            'x-ticket-secret': Type.String({ minLength: 20, maxLength: 100 }),
+          }),
+          body: RatingBodySchema,
+          response: { 204: Type.Null(), ...ErrorResponses },
+        },
+      },
+      async (request, reply) => {
+        await consultations.rate(
+          request.params.id,
+          request.headers['x-ticket-secret'],
+          request.body.stars,
+          request.body.comment ?? null,
         );
         return reply.status(204).send(null);
       },

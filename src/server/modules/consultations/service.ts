@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ChatMessage, ConsultationSnapshot } from '../../../shared/queue.js';
+import type { ChatMessage, ConsultationSnapshot, DocumentInfo } from '../../../shared/queue.js';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/app-error.js';
@@ -15,6 +15,9 @@ export type Participant = 'citizen' | 'staff';
 export type Credentials = { staffId?: number | null; secret?: string | null };
 
 export class ConsultationService {
+  /** Set once the documents module exists (it needs this service for access checks). */
+  documents: (consultationId: string) => Promise<DocumentInfo[]> = () => Promise.resolve([]);
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly bus: Bus,
@@ -31,7 +34,10 @@ export class ConsultationService {
   async snapshot(id: string): Promise<ConsultationSnapshot | null> {
     const room = await repo.findRoom(this.db, id);
     if (!room) return null;
-    const messages = await repo.messages(this.db, id);
+    const [messages, documents] = await Promise.all([
+      repo.messages(this.db, id),
+      this.documents(id),
+    ]);
     return {
       id: room.id,
       office: room.slug,
@@ -44,6 +50,8 @@ export class ConsultationService {
       endedAt: room.ended_at?.toISOString() ?? null,
       messages: messages.map(toMessage),
       receivedUpTo: { citizen: room.citizen_received_up_to, staff: room.staff_received_up_to },
+      documents,
+      canRate: room.ended_at !== null && room.joined_at !== null && !room.rated,
     };
   }
 
@@ -72,6 +80,36 @@ export class ConsultationService {
       if (await repo.markReceived(trx, id, side, upTo)) {
         await this.bus.publish(trx, [`consultation:${id}`]);
       }
+    });
+  }
+
+  /** An anonymous 1–5 rating after a served consultation; once. */
+  async rate(id: string, secret: string, stars: number, comment: string | null): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const room = await repo.findRoom(trx, id);
+      if (!room || participantOf(room, { secret }) !== 'citizen') {
+        throw new AppError('CONSULTATION_NOT_FOUND');
+      }
+      const claimed = await trx
+        .updateTable('consultations')
+        .set({ rated: true })
+        .where('id', '=', id)
+        .where('rated', '=', false)
+        .where('ended_at', 'is not', null)
+        .where('joined_at', 'is not', null)
+        .returning('office_id')
+        .executeTakeFirst();
+      if (!claimed) throw new AppError('RATING_NOT_ALLOWED');
+      await trx
+        .insertInto('ratings')
+        .values({
+          office_id: claimed.office_id,
+          stars,
+          comment: comment?.trim() || null,
+          day: this.clock().toISOString().slice(0, 10),
+        })
+        .execute();
+      await this.bus.publish(trx, [`consultation:${id}`]);
     });
   }
 

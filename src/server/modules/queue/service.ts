@@ -31,6 +31,8 @@ export interface QueueDeps {
   staff: StaffService;
   views: QueueViews;
   settings: QueueSettings;
+  /** Runs after a consultation has ended (e.g. to delete its documents). */
+  afterEnd?: () => Promise<void>;
 }
 
 /** Who acts on a consultation: its staff member, or the citizen holding the ticket secret. */
@@ -116,6 +118,7 @@ export class QueueService {
       }
       return topicsFor(ticket.office_slug, id, open?.id);
     });
+    await this.deps.afterEnd?.();
     return this.ticketView(id);
   }
 
@@ -191,6 +194,7 @@ export class QueueService {
       await repo.updateConsultation(trx, c.id, { ended_at: now, outcome: 'done' });
       await repo.updateTicket(trx, ticket.id, { state: 'done', ended_at: now });
     });
+    await this.deps.afterEnd?.();
   }
 
   /** Presence heartbeat for tickets whose pages are connected to this node. */

@@ -234,7 +234,7 @@ describe.each(DATABASE_KINDS)('walk-in on %s', (kind) => {
     expect(
       s.messages.filter((m) => m.type === 'error' && m.code === 'MESSAGE_INVALID'),
     ).toHaveLength(3);
-    s.sendRaw('x'.repeat(20_000));
+    s.sendRaw('x'.repeat(40_000));
     await expect(s.next((_m): _m is never => false, { ms: 2000 })).rejects.toThrow(
       'socket closed (1009)',
     );

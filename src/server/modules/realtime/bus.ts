@@ -9,13 +9,10 @@ import type { DB } from '../../db/schema.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
-/** Ephemeral events that are not state (typing). Never stored. */
-export interface BusEvent {
-  t: 'typing';
-  consultationId: string;
-  from: 'citizen' | 'staff';
-  typing: boolean;
-}
+/** Ephemeral events that are not state: typing, and pointers to signaling rows. */
+export type BusEvent =
+  | { t: 'typing'; consultationId: string; from: 'citizen' | 'staff'; typing: boolean }
+  | { t: 'signal'; consultationId: string; from: 'citizen' | 'staff'; id: number };
 
 const EVENT_PREFIX = '!';
 

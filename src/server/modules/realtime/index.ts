@@ -1,11 +1,12 @@
 /**
  * Wires the realtime path on one node: the bus (LISTEN), the hub (snapshots → frames → sockets),
- * the `/ws` endpoint, and the node's timers: presence heartbeats for connected tickets, expiry
- * of tickets unseen for the grace time, time-based office status, and WebSocket pings.
+ * the `/ws` endpoint, and the node's timers: presence heartbeats for connected tickets,
+ * time-based office status, and WebSocket pings.
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../../shared/protocol.js';
+import type { SignalService } from '../calls/signals.js';
 import type { ConsultationService } from '../consultations/service.js';
 import type { OfficeService } from '../offices/service.js';
 import type { QueueService } from '../queue/service.js';
@@ -16,6 +17,10 @@ import { textFrame } from './frame.js';
 import { Hub } from './hub.js';
 import { errorMessage, registerSocket, send, type Connection } from './socket.js';
 
+function pick(event: Extract<BusEvent, { t: 'typing' }>) {
+  return { consultationId: event.consultationId, from: event.from, typing: event.typing };
+}
+
 export interface RealtimeDeps {
   bus: Bus;
   offices: OfficeService;
@@ -23,10 +28,10 @@ export interface RealtimeDeps {
   queue: QueueService;
   staff: StaffService;
   consultations: ConsultationService;
+  signals: SignalService;
 }
 
 const PRESENCE_MS = 15_000;
-const EXPIRY_MS = 30_000;
 const STATUS_MS = 30_000;
 const PING_MS = 30_000;
 
@@ -57,20 +62,43 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
   });
   registerSocket(app, { hub, ...deps }, connections);
 
-  const relayTyping = (event: BusEvent) => {
-    const key = `consultation:${event.consultationId}`;
-    for (const connection of connections) {
-      const role = connection.roles.get(event.consultationId);
-      if (connection.keys.has(key) && role && role !== event.from) {
-        send(connection, {
-          v: 1,
-          type: 'typing',
-          consultationId: event.consultationId,
-          from: event.from,
-          typing: event.typing,
-        });
-      }
+  /** Local connections of the other participant of a consultation. */
+  const recipients = (consultationId: string, from: string) =>
+    [...connections].filter((c) => {
+      const role = c.roles.get(consultationId);
+      return role && role !== from && c.keys.has(`consultation:${consultationId}`);
+    });
+
+  // Signals of one consultation are forwarded in the order they were committed.
+  const signalChains = new Map<string, Promise<void>>();
+  const relay = (event: BusEvent) => {
+    const targets = recipients(event.consultationId, event.from);
+    if (targets.length === 0) return;
+    if (event.t === 'typing') {
+      for (const c of targets) send(c, { v: 1, type: 'typing', ...pick(event) });
+      return;
     }
+    const previous = signalChains.get(event.consultationId) ?? Promise.resolve();
+    const next = previous
+      .then(() => deps.signals.payload(event.id))
+      .then((data) => {
+        if (data === null) return;
+        for (const c of recipients(event.consultationId, event.from)) {
+          send(c, {
+            v: 1,
+            type: 'signal',
+            consultationId: event.consultationId,
+            from: event.from,
+            data,
+          });
+        }
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'signal relay failed'))
+      .finally(() => {
+        if (signalChains.get(event.consultationId) === next)
+          signalChains.delete(event.consultationId);
+      });
+    signalChains.set(event.consultationId, next);
   };
 
   let stopListening: (() => Promise<void>) | null = null;
@@ -87,13 +115,12 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
   app.addHook('onReady', async () => {
     stopListening = await deps.bus.listen({
       topics: (topics) => hub.invalidate(topics),
-      event: relayTyping,
+      event: relay,
       reconnected: () => hub.invalidateAll(),
     });
     every(PRESENCE_MS, () =>
       deps.queue.touch(hub.keysOf('ticket').map((key) => after('ticket:', key))),
     );
-    every(EXPIRY_MS, async () => void (await deps.queue.expireUnseen()));
     // Opening and closing times pass without any write: re-check status-bearing topics.
     every(STATUS_MS, () =>
       hub.invalidate(['offices', ...hub.keysOf('lobby'), ...hub.keysOf('queue')]),

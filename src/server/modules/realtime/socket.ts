@@ -21,6 +21,7 @@ import {
 import { AppError } from '../../http/app-error.js';
 import { requestLocale } from '../../http/locale.js';
 import { SESSION_COOKIE } from '../../http/staff-auth.js';
+import type { SignalService } from '../calls/signals.js';
 import type { ConsultationService, Participant } from '../consultations/service.js';
 import type { QueueService } from '../queue/service.js';
 import type { StaffService } from '../staff/service.js';
@@ -37,6 +38,7 @@ export interface SocketDeps {
   queue: QueueService;
   staff: StaffService;
   consultations: ConsultationService;
+  signals: SignalService;
 }
 
 export interface Connection {
@@ -155,6 +157,12 @@ export function registerSocket(
           from,
           typing: message.typing,
         });
+        return;
+      }
+      case 'signal': {
+        const from = connection.roles.get(message.consultationId);
+        if (!from) throw new AppError('FORBIDDEN');
+        await deps.signals.send(message.consultationId, from, message.data);
         return;
       }
       case 'received': {

@@ -1,0 +1,34 @@
+/**
+ * Periodic clean-up on every node; each job is idempotent, so nodes running it at the same time
+ * do no harm: tickets unseen for the grace time leave the line, old signaling rows go, and
+ * documents of ended consultations (or past retention) are deleted with their files.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { SignalService } from './modules/calls/signals.js';
+import type { DocumentService } from './modules/documents/service.js';
+import type { QueueService } from './modules/queue/service.js';
+
+const EVERY_MS = 30_000;
+
+export function registerMaintenance(
+  app: FastifyInstance,
+  jobs: {
+    queue: QueueService;
+    signals: SignalService;
+    documents: DocumentService;
+    clock: () => Date;
+  },
+): void {
+  let timer: NodeJS.Timeout | undefined;
+  const run = async () => {
+    await jobs.queue.expireUnseen();
+    await jobs.signals.prune(jobs.clock());
+    await jobs.documents.purge();
+  };
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      run().catch((error: unknown) => app.log.error({ err: error }, 'maintenance failed'));
+    }, EVERY_MS).unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
