@@ -103,6 +103,26 @@ export const ERRORS = {
     de: 'Die Nachricht ist zu lang.',
     en: 'The message is too long.',
   },
+  DOCUMENT_TOO_LARGE: {
+    status: 413,
+    de: 'Die Datei ist zu groß.',
+    en: 'The file is too large.',
+  },
+  DOCUMENT_TYPE: {
+    status: 415,
+    de: 'Bitte senden Sie eine PDF-, JPEG- oder PNG-Datei.',
+    en: 'Please send a PDF, JPEG or PNG file.',
+  },
+  DOCUMENT_NOT_FOUND: {
+    status: 404,
+    de: 'Dieses Dokument gibt es nicht (mehr).',
+    en: 'This document does not exist (any more).',
+  },
+  RATING_NOT_ALLOWED: {
+    status: 409,
+    de: 'Eine Bewertung ist für dieses Gespräch nicht (mehr) möglich.',
+    en: 'This consultation cannot be rated (any more).',
+  },
   METHOD_NOT_ALLOWED: {
     status: 405,
     de: 'Diese Aktion ist hier nicht möglich.',

@@ -12,7 +12,9 @@ import { PROTOCOL_VERSION, type Subscription, type Topic } from './topics.js';
 
 export { PROTOCOL_VERSION, topicKey, type Subscription, type Topic } from './topics.js';
 /** Larger messages are refused (and the connection closed with 1009). */
-export const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;
+export const MAX_CLIENT_MESSAGE_BYTES = 32 * 1024;
+/** A signaling payload (an SDP with its candidates stays far below this). */
+export const MAX_SIGNAL_CHARS = 24_000;
 
 const V = Type.Literal(PROTOCOL_VERSION);
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 });
@@ -57,6 +59,13 @@ export const ClientMessageSchema = Type.Union([
     consultationId: Uuid,
     upTo: Type.Integer({ minimum: 0 }),
   }),
+  /** WebRTC signaling to the other participant (an opaque JSON string: description, candidate…). */
+  Type.Object({
+    v: V,
+    type: Type.Literal('signal'),
+    consultationId: Uuid,
+    data: Type.String({ minLength: 2, maxLength: MAX_SIGNAL_CHARS }),
+  }),
   Type.Object({ v: V, type: Type.Literal('ping') }),
 ]);
 export type ClientMessage = Static<typeof ClientMessageSchema>;
@@ -76,6 +85,7 @@ export type SnapshotMessage = {
 export type ServerMessage =
   | SnapshotMessage
   | { v: 1; type: 'typing'; consultationId: string; from: 'citizen' | 'staff'; typing: boolean }
+  | { v: 1; type: 'signal'; consultationId: string; from: 'citizen' | 'staff'; data: string }
   | {
       v: 1;
       type: 'error';

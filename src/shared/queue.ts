@@ -106,6 +106,19 @@ export const ChatMessageSchema = Type.Object({
 });
 export type ChatMessage = Static<typeof ChatMessageSchema>;
 
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+export const DocumentInfoSchema = Type.Object({
+  id: Uuid,
+  from: Type.Union([Type.Literal('citizen'), Type.Literal('staff')]),
+  filename: Type.String(),
+  mediaType: Type.Union(DOCUMENT_TYPES.map((t) => Type.Literal(t))),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedAt: Instant,
+});
+export type DocumentInfo = Static<typeof DocumentInfoSchema>;
+
 export const ConsultationSnapshotSchema = Type.Object({
   id: Uuid,
   office: Type.String(),
@@ -119,6 +132,9 @@ export const ConsultationSnapshotSchema = Type.Object({
   messages: Type.Array(ChatMessageSchema),
   /** Highest message id each side's page has received (for the delivered ticks). */
   receivedUpTo: Type.Object({ citizen: Type.Integer(), staff: Type.Integer() }),
+  documents: Type.Array(DocumentInfoSchema),
+  /** Whether the citizen may still leave a rating (ended, served, not rated yet). */
+  canRate: Type.Boolean(),
 });
 export type ConsultationSnapshot = Static<typeof ConsultationSnapshotSchema>;
 
@@ -127,3 +143,25 @@ export const SendMessageBodySchema = Type.Object(
   { text: Type.String({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
+
+/** POST /api/consultations/{id}/rating — anonymous. */
+export const RatingBodySchema = Type.Object(
+  {
+    stars: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+/** GET /api/consultations/{id}/ice */
+export const IceConfigSchema = Type.Object({
+  iceServers: Type.Array(
+    Type.Object({
+      urls: Type.Array(Type.String()),
+      username: Type.Optional(Type.String()),
+      credential: Type.Optional(Type.String()),
+    }),
+  ),
+  iceTransportPolicy: Type.Union([Type.Literal('all'), Type.Literal('relay')]),
+  turn: Type.Boolean(),
+});
