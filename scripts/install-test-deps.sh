@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on Debian/Ubuntu: Chromium for the browser tests (driven by
-# playwright-core, which cannot download browsers here) and fonts for readable screenshots,
+# playwright-core, which cannot download browsers here), fonts for readable screenshots and
+# coturn for the relay-only call tests,
 # then the npm dependencies from the lockfile. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium fonts-dejavu-core)
+packages=(chromium fonts-dejavu-core coturn)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

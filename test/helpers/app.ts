@@ -15,6 +15,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Base URL when started with listen: true. */
   url: string;
+  /** Where this app keeps shared documents (a temporary folder). */
+  documentsDir: string;
   /** Moves the pinned clock. */
   setNow(now: Date): void;
   /** A server restart: the app (its sockets, timers, caches) goes away, the database stays. */
@@ -44,6 +46,7 @@ export async function startTestApp(
     app,
     database,
     url,
+    documentsDir,
     setNow(next) {
       now = next;
     },

@@ -15,7 +15,7 @@ export function messageView(
   locale: Locale,
 ) {
   const own = message.from === 'citizen';
-  const state = delivery(message, receivedUpTo);
+  const state = delivery(message, receivedUpTo, 'citizen');
   return html`<li class="chat__msg ${own ? 'chat__msg--own' : ''}">
     <p class="chat__meta">
       <span class="chat__from">${own ? t('chatYou') : staffName}</span>

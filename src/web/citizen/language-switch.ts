@@ -6,8 +6,8 @@
 import { html } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import { messagesFor, otherLocale, setLocale, t } from '../lib/i18n/index.js';
+import { languageIcon } from '../lib/icons.js';
 import { LightElement } from '../lib/light-element.js';
-import { languageIcon } from './icons.js';
 
 export class LanguageSwitch extends LightElement {
   static override properties = {
@@ -18,7 +18,7 @@ export class LanguageSwitch extends LightElement {
 
   override render() {
     const target = otherLocale(this.locale);
-    return html`<button type="button" class="language-switch" @click=${() => setLocale(target)}>
+    return html`<button type="button" class="header-button" @click=${() => setLocale(target)}>
       ${languageIcon}<span class="sr-only">${t('switchLanguageHint')}: </span
       ><span lang=${target}>${messagesFor(target).languageName}</span>
     </button>`;

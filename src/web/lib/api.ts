@@ -1,79 +1,19 @@
 /**
- * The citizen pages' JSON requests: same origin, `Accept-Language`, errors as `ApiError` with the
- * API's message in both languages. Live data comes through `watch.ts` and the WebSocket.
+ * The citizen pages' API calls, through the shared JSON helper (`request.ts`: same origin,
+ * `Accept-Language`, errors as `ApiError`); the ticket's secret goes in a header. Live data comes
+ * through `watch.ts` and the WebSocket.
  */
-import type { ErrorBody, ErrorCode } from '../../shared/errors.js';
 import type { Locale } from '../../shared/locale.js';
 import type { OfficeDetail, OfficeList } from '../../shared/offices.js';
 import type { ChatMessage, CreatedTicket, TicketView } from '../../shared/queue.js';
+import { requestJson } from './request.js';
 
-/** A failed request. `status` 0 means the server could not be reached. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | null,
-    /** The API's citizen-readable message in each language, when it sent one. */
-    readonly messages: Readonly<Record<Locale, string>> | null,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-export function isErrorBody(body: unknown): body is ErrorBody {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const { error } = body;
-  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
-}
+export { ApiError, isErrorBody } from './request.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Proves the ticket is this browser's (header x-ticket-secret). */
   secret?: string;
-}
-
-async function requestJson<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  locale: Locale,
-  body: unknown,
-  options: RequestOptions,
-): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': locale,
-  };
-  if (method === 'POST') headers['Content-Type'] = 'application/json';
-  if (options.secret) headers['x-ticket-secret'] = options.secret;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (cause) {
-    throw new ApiError(0, null, null, cause instanceof Error ? cause.message : 'network error');
-  }
-  const text = await response.text().catch(() => '');
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  // A POST answered with 204 (or an empty 200) succeeded without a body.
-  if (response.ok && (parsed !== null || (method === 'POST' && text === ''))) return parsed as T;
-  const error = isErrorBody(parsed) ? parsed.error : null;
-  throw new ApiError(
-    response.status,
-    error?.code ?? null,
-    error?.messages ?? null,
-    error?.message ?? `HTTP ${response.status}`,
-  );
 }
 
 export function getJson<T>(path: string, locale: Locale, signal?: AbortSignal): Promise<T> {
@@ -87,7 +27,11 @@ export function postJson<T>(
   locale: Locale,
   options: RequestOptions = {},
 ): Promise<T> {
-  return requestJson<T>('POST', path, locale, body, options);
+  const { signal, secret } = options;
+  return requestJson<T>('POST', path, locale, body, {
+    ...(signal ? { signal } : {}),
+    ...(secret ? { headers: { 'x-ticket-secret': secret } } : {}),
+  });
 }
 
 export function fetchOffices(locale: Locale, signal: AbortSignal): Promise<OfficeList> {

@@ -20,14 +20,33 @@ describe('mergeMessages', () => {
     expect(maxMessageId(merged)).toBe(4);
     expect(maxMessageId([])).toBe(0);
   });
+
+  it('does the same for the staff side, and keeps the snapshot when nothing is extra', () => {
+    const merged = mergeMessages(
+      [message(1), message(3, 'staff')],
+      [message(3, 'staff'), message(2, 'staff')],
+    );
+    expect(merged.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(maxMessageId(merged)).toBe(3);
+    const snapshot = [message(1)];
+    expect(mergeMessages(snapshot, [message(1)])).toEqual(snapshot);
+  });
 });
 
 describe('delivery', () => {
-  it('ticks own messages: sent, then delivered once the staff page has them', () => {
-    expect(delivery(message(5), { citizen: 0, staff: 4 })).toBe('sent');
-    expect(delivery(message(5), { citizen: 0, staff: 5 })).toBe('delivered');
-    expect(delivery(message(5), undefined)).toBe('sent');
-    expect(delivery(message(5, 'staff'), { citizen: 0, staff: 9 })).toBeNull();
+  it("ticks the citizen's own messages: sent, then delivered once the staff page has them", () => {
+    expect(delivery(message(5), { citizen: 0, staff: 4 }, 'citizen')).toBe('sent');
+    expect(delivery(message(5), { citizen: 0, staff: 5 }, 'citizen')).toBe('delivered');
+    expect(delivery(message(5), undefined, 'citizen')).toBe('sent');
+    expect(delivery(message(5, 'staff'), { citizen: 0, staff: 9 }, 'citizen')).toBeNull();
+  });
+
+  it("ticks staff's own messages: delivered once the citizen's page has them", () => {
+    const upTo = { citizen: 2, staff: 5 };
+    expect(delivery(message(2, 'staff'), upTo, 'staff')).toBe('delivered');
+    expect(delivery(message(3, 'staff'), upTo, 'staff')).toBe('sent');
+    expect(delivery(message(1), upTo, 'staff')).toBeNull();
+    expect(delivery(message(1, 'staff'), undefined, 'staff')).toBe('sent');
   });
 });
 
@@ -78,5 +97,40 @@ describe('TypingSignal', () => {
     expect(sent).toEqual([true, false, true, false]);
     vi.advanceTimersByTime(5000);
     expect(sent).toEqual([true, false, true, false]);
+  });
+
+  it('repeats after the interval, stops after a pause, and starts again on the next input', () => {
+    type('H', 0);
+    type('Ha', 500);
+    expect(sent).toEqual([true]);
+    type('Hal', 2000);
+    expect(sent).toEqual([true, true]);
+    vi.advanceTimersByTime(3000);
+    expect(sent).toEqual([true, true, false]);
+    signal.input('Hallo');
+    signal.input('');
+    expect(sent).toEqual([true, true, false, true, false]);
+    signal.stop();
+    expect(sent).toHaveLength(5);
+  });
+
+  it('uses 2 s / 3 s when no options are given', () => {
+    const defaults: boolean[] = [];
+    const quiet = new TypingSignal(
+      (typing) => defaults.push(typing),
+      undefined,
+      () => now,
+    );
+    quiet.input('H');
+    now += 1999;
+    quiet.input('Ha');
+    expect(defaults).toEqual([true]);
+    now += 1;
+    quiet.input('Hal');
+    expect(defaults).toEqual([true, true]);
+    vi.advanceTimersByTime(2999);
+    expect(defaults).toEqual([true, true]);
+    vi.advanceTimersByTime(1);
+    expect(defaults).toEqual([true, true, false]);
   });
 });

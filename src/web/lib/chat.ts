@@ -1,6 +1,7 @@
 /**
- * The consultation chat's pure parts: merging the server's messages with the ones this page just
- * sent, the delivered ticks, and the "is typing" signal (throttled, off after a pause or on send).
+ * The consultation chat's pure parts, for the citizen's page and the staff console alike: merging
+ * the server's messages with the ones this page just sent, the delivered ticks of own messages,
+ * and the "is typing" signal (throttled, off after a pause or on send).
  */
 import type { ChatMessage, ConsultationSnapshot } from '../../shared/queue.js';
 
@@ -19,13 +20,15 @@ export function maxMessageId(messages: readonly ChatMessage[]): number {
   return messages.reduce((max, message) => Math.max(max, message.id), 0);
 }
 
-/** For the citizen's own messages: has the staff member's page shown it yet? */
+/** For this side's own messages: has the other side's page shown it yet? null for theirs. */
 export function delivery(
   message: ChatMessage,
   receivedUpTo: ConsultationSnapshot['receivedUpTo'] | undefined,
+  self: ChatMessage['from'],
 ): 'sent' | 'delivered' | null {
-  if (message.from !== 'citizen') return null;
-  return receivedUpTo && receivedUpTo.staff >= message.id ? 'delivered' : 'sent';
+  if (message.from !== self) return null;
+  const other = self === 'citizen' ? 'staff' : 'citizen';
+  return receivedUpTo && receivedUpTo[other] >= message.id ? 'delivered' : 'sent';
 }
 
 export interface TypingOptions {
@@ -63,7 +66,7 @@ export class TypingSignal {
     this.idleTimer = setTimeout(() => this.stop(), this.options.idleMs);
   }
 
-  /** On send, on a pause, when the page goes. */
+  /** On send, on a pause, when the page or the consultation goes. */
   stop(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;

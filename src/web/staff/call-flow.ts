@@ -5,7 +5,8 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { ConsultationSnapshot, QueueEntry } from '../../shared/queue.js';
-import { StaffApiError, staffApi } from './api.js';
+import { ApiError } from '../lib/request.js';
+import { staffApi } from './api.js';
 import type { MessageKey, MessageParams } from './i18n/index.js';
 import type { StaffLive } from './live.js';
 import { findCalledTicket, recalledJoinBy } from './queue-logic.js';
@@ -85,7 +86,7 @@ export class CallFlow {
       } else this.close([action === 'end' ? 'endedByYou' : 'markedAbsent', { code }]);
     } catch (error) {
       this.closing = null;
-      const code = error instanceof StaffApiError ? error.code : null;
+      const code = error instanceof ApiError ? error.code : null;
       if (code === 'CONSULTATION_ENDED' || code === 'CONSULTATION_NOT_FOUND') {
         this.close(['consultationGone']);
       } else this.out.fail(error);

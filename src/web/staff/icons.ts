@@ -1,34 +1,15 @@
 /**
- * Inline SVG icons (no icon font, no third-party host), all decorative: the words next to them
- * carry the meaning; the shapes differ so nothing depends on colour alone.
+ * The staff console's own icons (the shared ones and `icon()` are in lib/icons.ts), all
+ * decorative: the words next to them carry the meaning.
  */
-import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { svg } from 'lit';
+import { checkCircleIcon, emptyRingIcon, icon } from '../lib/icons.js';
 
-const icon = (body: SVGTemplateResult): TemplateResult =>
-  html`<svg
-    class="icon"
-    viewBox="0 0 24 24"
-    width="20"
-    height="20"
-    aria-hidden="true"
-    focusable="false"
-  >
-    ${body}
-  </svg>`;
+/** Present: a filled circle with a check mark. */
+export const presentIcon = checkCircleIcon;
 
-/** A filled circle with a check mark. */
-export const presentIcon = icon(
-  svg`<circle cx="12" cy="12" r="11" fill="currentColor" /><path d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke="#fff" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" />`,
-);
-
-/** An empty ring with a dash. */
-export const absentIcon = icon(
-  svg`<circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="3" /><path d="M7.5 12h9" stroke="currentColor" stroke-width="3" stroke-linecap="round" />`,
-);
-
-export const languageIcon = icon(
-  svg`<circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="2" /><path d="M2.5 12h19M12 2.5c3 3.2 3 15.8 0 19M12 2.5c-3 3.2-3 15.8 0 19" fill="none" stroke="currentColor" stroke-width="2" />`,
-);
+/** Absent: an empty ring with a dash. */
+export const absentIcon = emptyRingIcon;
 
 /** A bell: someone is being called. */
 export const bellIcon = icon(

@@ -5,9 +5,11 @@
  */
 import { html, nothing } from 'lit';
 import type { Locale } from '../../shared/locale.js';
+import { languageIcon } from '../lib/icons.js';
 import { LightElement } from '../lib/light-element.js';
 import { realtime, type ConnectionState } from '../lib/realtime.js';
-import { errorText, StaffApiError, staffApi } from './api.js';
+import { ApiError } from '../lib/request.js';
+import { errorText, staffApi } from './api.js';
 import {
   currentLocale,
   messagesFor,
@@ -17,7 +19,6 @@ import {
   t,
   type MessageKey,
 } from './i18n/index.js';
-import { languageIcon } from './icons.js';
 import type { StaffMe } from './types.js';
 import './staff-console.js';
 import './staff-login.js';
@@ -100,7 +101,7 @@ export class StaffApp extends LightElement {
     try {
       this.setMe(await staffApi.me());
     } catch (error) {
-      if (error instanceof StaffApiError && error.status === 401) {
+      if (error instanceof ApiError && error.status === 401) {
         if (this.me) this.restart('sessionExpired');
         else this.view = 'login';
       } else if (!this.me) {
@@ -127,7 +128,7 @@ export class StaffApp extends LightElement {
       await (everywhere ? staffApi.logoutEverywhere() : staffApi.logout());
       this.restart(everywhere ? 'loggedOutEverywhere' : 'loggedOut');
     } catch (error) {
-      if (error instanceof StaffApiError && error.status === 401) this.restart('sessionExpired');
+      if (error instanceof ApiError && error.status === 401) this.restart('sessionExpired');
       else this.error = errorText(error);
       this.busy = false;
     }

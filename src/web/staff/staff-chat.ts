@@ -7,10 +7,10 @@
 import { html, nothing } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import type { ChatMessage, ConsultationSnapshot } from '../../shared/queue.js';
+import { delivery, maxMessageId, mergeMessages, TypingSignal } from '../lib/chat.js';
 import { LightElement } from '../lib/light-element.js';
 import { realtime } from '../lib/realtime.js';
 import { errorText, staffApi } from './api.js';
-import { delivery, maxMessageId, mergeMessages, TypingSignal } from './chat-logic.js';
 import { intlLocale, t } from './i18n/index.js';
 
 export class StaffChat extends LightElement {
@@ -127,7 +127,7 @@ export class StaffChat extends LightElement {
         <ol class="chat__list">
           ${messages.length === 0 ? html`<li class="chat__empty">${t('chatEmpty')}</li>` : nothing}
           ${messages.map((message) => {
-            const mark = delivery(message, this.consultation.receivedUpTo);
+            const mark = delivery(message, this.consultation.receivedUpTo, 'staff');
             const own = message.from === 'staff';
             return html`<li class="chat__message chat__message--${message.from}">
               <p class="chat__meta">

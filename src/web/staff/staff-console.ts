@@ -7,7 +7,8 @@ import { html, nothing } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import type { QueueEntry } from '../../shared/queue.js';
 import { LightElement } from '../lib/light-element.js';
-import { errorText, StaffApiError, staffApi } from './api.js';
+import { ApiError } from '../lib/request.js';
+import { errorText, staffApi } from './api.js';
 import { CallFlow, type Notice } from './call-flow.js';
 import type { DutyChange } from './duty-list.js';
 import { DutySaver } from './duty-saver.js';
@@ -118,7 +119,7 @@ export class StaffConsole extends LightElement {
   }
 
   private fail(error: unknown): void {
-    const code = error instanceof StaffApiError ? error.code : null;
+    const code = error instanceof ApiError ? error.code : null;
     if (code === 'UNAUTHENTICATED') return this.emit('vb-session-lost');
     this.alert = error;
     // Busy elsewhere (another tab) or a renewed token: the server's view of this account.

@@ -1,21 +1,15 @@
 /**
- * German texts — the reference language. Every other language file must have the same keys
- * (`en.ts` is typed as `Messages`, so a missing or extra key fails the type check).
- * Placeholders: `{name}`. Plurals: an object keyed by Intl.PluralRules category.
+ * German texts of the citizen pages — the reference language — after the texts shared with the
+ * staff console (`common.ts`). `en.ts` is typed as `Messages`, so a missing or extra key fails
+ * the type check. Placeholders: `{name}`. Plurals: an object keyed by Intl.PluralRules category.
  */
-import type { PluralMessage } from './types.js';
+import { commonDe } from './common.js';
+import type { PluralMessage } from './core.js';
 
 export const de = {
-  /** BCP 47 tag for dates and numbers. */
-  intlLocale: 'de-DE',
-  /** The language's own name, shown on the language switch. */
-  languageName: 'Deutsch',
+  ...commonDe,
 
-  appName: 'Virtuelles Bürgerbüro',
-  skipLink: 'Zum Inhalt springen',
-  switchLanguageHint: 'Sprache wechseln',
   footerPrivacy: 'Keine Cookies zur Verfolgung, keine Drittanbieter.',
-  pageTitle: '{page} – Virtuelles Bürgerbüro',
 
   directoryTitle: 'Ämter und Büros',
   directoryIntro:
@@ -33,7 +27,6 @@ export const de = {
   errorTitle: 'Das hat leider nicht geklappt',
   errorNetwork: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung.',
   errorGeneric: 'Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
-  retry: 'Erneut versuchen',
 
   status_closed: 'Geschlossen',
   status_open_free: 'Geöffnet – frei',
@@ -44,9 +37,6 @@ export const de = {
     one: '{count} Büro hat seinen Status geändert',
     other: '{count} Büros haben ihren Status geändert',
   },
-
-  waitingNone: 'Niemand wartet',
-  waiting: { one: '{count} Person wartet', other: '{count} Personen warten' },
 
   todayHours: 'Heute {hours}',
   todaySpecialHours: 'Heute abweichend {hours}',
@@ -117,8 +107,6 @@ export const de = {
   notifyBlocked:
     'Benachrichtigungen sind in Ihrem Browser ausgeschaltet. Lassen Sie diese Seite geöffnet.',
   testSound: 'Ton testen',
-  connecting: 'Verbindung wird hergestellt …',
-  connected: 'Verbunden',
   reconnecting: 'Verbindung wird wiederhergestellt … Ihr Platz bleibt erhalten.',
   leaveButton: 'Warteraum verlassen',
   leaveConfirm:
@@ -149,15 +137,6 @@ export const de = {
   roomTitle: 'Gespräch mit {name}',
   roomIntro: '{name} ist jetzt für Sie da. Schreiben Sie hier Ihre Nachricht.',
   roomLoading: 'Das Gespräch wird geöffnet …',
-  chatLabel: 'Nachrichten',
-  chatEmpty: 'Noch keine Nachrichten.',
-  chatYou: 'Sie',
-  chatSent: 'gesendet',
-  chatDelivered: 'zugestellt',
-  chatInputLabel: 'Ihre Nachricht',
-  chatInputHint: 'Die Eingabetaste sendet. Umschalt und Eingabetaste beginnen eine neue Zeile.',
-  chatSend: 'Senden',
-  chatSending: 'Wird gesendet …',
   chatTyping: '{name} schreibt …',
   endButton: 'Gespräch beenden',
   endConfirm: 'Möchten Sie das Gespräch wirklich beenden?',

@@ -1,15 +1,11 @@
 /** English texts. Typed as `Messages`: same keys as German, nothing more, nothing less. */
+import { commonEn } from './common.js';
 import type { Messages } from './types.js';
 
 export const en: Messages = {
-  intlLocale: 'en-GB',
-  languageName: 'English',
+  ...commonEn,
 
-  appName: 'Virtual Citizen Office',
-  skipLink: 'Skip to content',
-  switchLanguageHint: 'Change language',
   footerPrivacy: 'No tracking cookies, no third parties.',
-  pageTitle: '{page} – Virtual Citizen Office',
 
   directoryTitle: 'Offices',
   directoryIntro:
@@ -27,7 +23,6 @@ export const en: Messages = {
   errorTitle: 'Sorry, that did not work',
   errorNetwork: 'Cannot reach the server. Please check your internet connection.',
   errorGeneric: 'Something went wrong. Please try again later.',
-  retry: 'Try again',
 
   status_closed: 'Closed',
   status_open_free: 'Open – available',
@@ -38,9 +33,6 @@ export const en: Messages = {
     one: '{count} office changed its status',
     other: '{count} offices changed their status',
   },
-
-  waitingNone: 'Nobody waiting',
-  waiting: { one: '{count} person waiting', other: '{count} people waiting' },
 
   todayHours: 'Today {hours}',
   todaySpecialHours: 'Today (special hours) {hours}',
@@ -109,8 +101,6 @@ export const en: Messages = {
   notifyOn: 'You will get a notification when it is your turn.',
   notifyBlocked: 'Notifications are turned off in your browser. Please keep this page open.',
   testSound: 'Test the sound',
-  connecting: 'Connecting …',
-  connected: 'Connected',
   reconnecting: 'Reconnecting … You keep your place.',
   leaveButton: 'Leave the waiting room',
   leaveConfirm:
@@ -140,15 +130,6 @@ export const en: Messages = {
   roomTitle: 'Conversation with {name}',
   roomIntro: '{name} is here for you now. Write your message here.',
   roomLoading: 'Opening the conversation …',
-  chatLabel: 'Messages',
-  chatEmpty: 'No messages yet.',
-  chatYou: 'You',
-  chatSent: 'sent',
-  chatDelivered: 'delivered',
-  chatInputLabel: 'Your message',
-  chatInputHint: 'Enter sends. Shift and Enter start a new line.',
-  chatSend: 'Send',
-  chatSending: 'Sending …',
   chatTyping: '{name} is typing …',
   endButton: 'End conversation',
   endConfirm: 'Do you really want to end the conversation?',

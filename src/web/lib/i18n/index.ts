@@ -1,93 +1,23 @@
 /**
- * A tiny translation layer: `translate(locale, key, params)` is pure (used by the formatters),
- * `t(key, params)` uses the page's current language. Adding a language = one message file,
- * one entry in LOCALES (src/shared/locale.ts) and one line in MESSAGES below.
+ * The citizen pages' texts: `translate(locale, key, params)` is pure (used by the formatters),
+ * `t(key, params)` uses the page's current language. The mechanism (`core.ts`) and the language
+ * store (`locale.ts`) are shared with the staff console. Adding a language = one message file per
+ * page, one entry in LOCALES (src/shared/locale.ts) and one line in `createI18n` below.
  */
-import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../../../shared/locale.js';
+import { createI18n } from './core.js';
 import { de } from './de.js';
 import { en } from './en.js';
-import type { MessageKey, MessageParams, Messages } from './types.js';
+import type { Messages } from './types.js';
 
-export type { MessageKey, MessageParams, Messages } from './types.js';
+export type { MessageParams } from './core.js';
+export type { MessageKey, Messages } from './types.js';
+export {
+  currentLocale,
+  detectLocale,
+  initLocale,
+  onLocaleChange,
+  otherLocale,
+  setLocale,
+} from './locale.js';
 
-const MESSAGES: Record<Locale, Messages> = { de, en };
-const STORAGE_KEY = 'lang';
-const ONE_YEAR_S = 365 * 24 * 60 * 60;
-
-export function messagesFor(locale: Locale): Messages {
-  return MESSAGES[locale];
-}
-
-/** The locale's BCP 47 tag for Intl (dates, numbers, plural rules). */
-export function intlLocale(locale: Locale): string {
-  return MESSAGES[locale].intlLocale;
-}
-
-export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const message = MESSAGES[locale][key];
-  const template =
-    typeof message === 'string'
-      ? message
-      : (message[new Intl.PluralRules(intlLocale(locale)).select(Number(params.count ?? 0))] ??
-        message.other);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(intlLocale(locale)) : value;
-  });
-}
-
-let current: Locale = DEFAULT_LOCALE;
-const listeners = new Set<(locale: Locale) => void>();
-
-export function currentLocale(): Locale {
-  return current;
-}
-
-/** In the page's current language. */
-export function t(key: MessageKey, params?: MessageParams): string {
-  return translate(current, key, params);
-}
-
-/** A remembered choice first, then the language the server negotiated into <html lang>, then German. */
-export function detectLocale(): Locale {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    // Storage can be blocked (privacy settings); the page language still works.
-  }
-  if (isLocale(stored)) return stored;
-  const fromHtml = document.documentElement.lang.toLowerCase().split('-')[0];
-  return isLocale(fromHtml) ? fromHtml : DEFAULT_LOCALE;
-}
-
-/** Sets the language for this page load without remembering it. */
-export function initLocale(locale: Locale): void {
-  current = locale;
-  document.documentElement.lang = locale;
-}
-
-/** Switches the language without reload, remembers it (localStorage + cookie for the server). */
-export function setLocale(locale: Locale): void {
-  initLocale(locale);
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // See detectLocale.
-  }
-  const secure = location.protocol === 'https:' ? '; Secure' : '';
-  document.cookie = `${STORAGE_KEY}=${locale}; Path=/; Max-Age=${ONE_YEAR_S}; SameSite=Lax${secure}`;
-  for (const listener of listeners) listener(locale);
-}
-
-/** The language the switch offers: the next one after the current. */
-export function otherLocale(locale: Locale): Locale {
-  const index = LOCALES.indexOf(locale);
-  return LOCALES[(index + 1) % LOCALES.length] ?? DEFAULT_LOCALE;
-}
-
-export function onLocaleChange(listener: (locale: Locale) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const { messagesFor, intlLocale, translate, t } = createI18n<Messages>({ de, en });

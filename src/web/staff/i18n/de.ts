@@ -1,24 +1,20 @@
 /**
- * German texts of the staff console — the reference language. `en.ts` is typed as `Messages`,
- * so a missing or extra key fails the type check. Placeholders: `{name}`. Plurals: an object
- * keyed by Intl.PluralRules category.
+ * German texts of the staff console — the reference language — after the texts shared with the
+ * citizen pages (`src/web/lib/i18n/common.ts`). `en.ts` is typed as `Messages`, so a missing or
+ * extra key fails the type check. Placeholders: `{name}`. Plurals: an object keyed by
+ * Intl.PluralRules category.
  */
-import type { PluralMessage } from './types.js';
+import { commonDe } from '../../lib/i18n/common.js';
+import type { PluralMessage } from '../../lib/i18n/core.js';
 
 export const de = {
-  intlLocale: 'de-DE',
-  languageName: 'Deutsch',
-  switchLanguageHint: 'Sprache wechseln',
+  ...commonDe,
 
-  appName: 'Virtuelles Bürgerbüro',
   consoleTitle: 'Sachbearbeitung',
-  pageTitle: '{page} – Virtuelles Bürgerbüro',
   pageTitleWaiting: '({count}) {page} – Virtuelles Bürgerbüro',
-  skipLink: 'Zum Inhalt springen',
   loading: 'Wird geladen …',
   errorNetwork: 'Keine Verbindung zum Server. Bitte prüfen Sie die Internetverbindung.',
   errorGeneric: 'Ein Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
-  retry: 'Erneut versuchen',
 
   loginTitle: 'Anmeldung für Mitarbeitende',
   loginIntro: 'Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an.',
@@ -33,8 +29,6 @@ export const de = {
   logout: 'Abmelden',
   logoutEverywhere: 'Überall abmelden',
 
-  connecting: 'Verbindung wird hergestellt …',
-  connected: 'Verbunden',
   reconnecting: 'Verbindung wird wiederhergestellt …',
 
   dutyTitle: 'Dienst',
@@ -43,8 +37,6 @@ export const de = {
   duty_paused: 'Pause',
   duty_off: 'Nicht im Dienst',
   dutyChanged: '{office}: {state}',
-  waitingNone: 'Niemand wartet',
-  waiting: { one: '{count} Person wartet', other: '{count} Personen warten' },
 
   queueTitle: 'Warteschlange {office}',
   queueLoading: 'Warteschlange wird geladen …',
@@ -100,15 +92,6 @@ export const de = {
   endedByCitizen: '{code} hat das Gespräch beendet.',
   consultationGone: 'Dieses Gespräch gibt es nicht mehr.',
 
-  chatLabel: 'Nachrichten',
-  chatEmpty: 'Noch keine Nachrichten.',
-  chatYou: 'Sie',
   chatCitizen: 'Bürger:in',
-  chatSent: 'gesendet',
-  chatDelivered: 'zugestellt',
-  chatInputLabel: 'Ihre Nachricht',
-  chatInputHint: 'Die Eingabetaste sendet. Umschalt und Eingabetaste beginnen eine neue Zeile.',
-  chatSend: 'Senden',
-  chatSending: 'Wird gesendet …',
   citizenTyping: 'Bürger:in schreibt …',
 } satisfies Record<string, string | PluralMessage>;

@@ -1,20 +1,15 @@
 /** English texts of the staff console. Typed as `Messages`: exactly the keys of the German file. */
+import { commonEn } from '../../lib/i18n/common.js';
 import type { Messages } from './types.js';
 
 export const en: Messages = {
-  intlLocale: 'en-GB',
-  languageName: 'English',
-  switchLanguageHint: 'Change language',
+  ...commonEn,
 
-  appName: 'Virtual Citizen Office',
   consoleTitle: 'Staff console',
-  pageTitle: '{page} – Virtual Citizen Office',
   pageTitleWaiting: '({count}) {page} – Virtual Citizen Office',
-  skipLink: 'Skip to content',
   loading: 'Loading …',
   errorNetwork: 'Cannot reach the server. Please check the internet connection.',
   errorGeneric: 'Something went wrong. Please try again.',
-  retry: 'Try again',
 
   loginTitle: 'Staff login',
   loginIntro: 'Log in with your work e-mail address.',
@@ -29,8 +24,6 @@ export const en: Messages = {
   logout: 'Log out',
   logoutEverywhere: 'Log out everywhere',
 
-  connecting: 'Connecting …',
-  connected: 'Connected',
   reconnecting: 'Reconnecting …',
 
   dutyTitle: 'Duty',
@@ -39,8 +32,6 @@ export const en: Messages = {
   duty_paused: 'Break',
   duty_off: 'Off duty',
   dutyChanged: '{office}: {state}',
-  waitingNone: 'Nobody waiting',
-  waiting: { one: '{count} person waiting', other: '{count} people waiting' },
 
   queueTitle: 'Queue {office}',
   queueLoading: 'Loading the queue …',
@@ -96,15 +87,6 @@ export const en: Messages = {
   endedByCitizen: '{code} has ended the consultation.',
   consultationGone: 'This consultation no longer exists.',
 
-  chatLabel: 'Messages',
-  chatEmpty: 'No messages yet.',
-  chatYou: 'You',
   chatCitizen: 'Citizen',
-  chatSent: 'sent',
-  chatDelivered: 'delivered',
-  chatInputLabel: 'Your message',
-  chatInputHint: 'Enter sends. Shift and Enter start a new line.',
-  chatSend: 'Send',
-  chatSending: 'Sending …',
   citizenTyping: 'The citizen is typing …',
 };
