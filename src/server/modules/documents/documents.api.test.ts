@@ -18,8 +18,6 @@ const PDF = Buffer.from('%PDF-1.4\n% Meldebescheinigung\n1 0 obj <<>> endobj\n%%
 describe.each(DATABASE_KINDS)('documents in a consultation on %s', (kind) => {
   let t: TestApp;
   let c: ActiveConsultation;
-  const documentsDir = () =>
-    t.app.services.documents['store' as never] as unknown as { pathOf(id: string): string };
 
   beforeAll(async () => {
     t = await startTestApp(kind, { config: { documentMaxBytes: 64 * 1024 } });
@@ -108,9 +106,3 @@ describe.each(DATABASE_KINDS)('documents in a consultation on %s', (kind) => {
     expect(filesIn(t.documentsDir)).toEqual([]);
   });
 });
-
-function documentsRoot(t: TestApp): string {
-  const store = (t.app.services.documents as unknown as { store: { pathOf(id: string): string } })
-    .store;
-  return store.pathOf('x').slice(0, -2);
-}

@@ -18,8 +18,12 @@ export function cleanFilename(raw: string | undefined, fallback: string): string
   } catch {
     // keep as is
   }
-  name = name
-    .replace(/[\u0000-\u001f\u007f/\\]/g, '')
+  // Control characters and path separators never reach a header or a file system.
+  name = [...name]
+    .filter(
+      (ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '/' && ch !== '\\',
+    )
+    .join('')
     .trim()
     .slice(0, 200);
   return name || fallback;
