@@ -51,6 +51,7 @@ export interface Connection {
   tokens: number;
   refilledAt: number;
   alive: boolean;
+  inbox: Promise<void>;
 }
 
 export function send(connection: Connection, message: ServerMessage): void {
@@ -86,15 +87,19 @@ export function registerSocket(
       tokens: BURST,
       refilledAt: Date.now(),
       alive: true,
+      inbox: Promise.resolve(),
     };
     connections.add(connection);
     socket.on('pong', () => (connection.alive = true));
+    // One message at a time per connection: signals must reach the peer in the order sent.
     socket.on('message', (data: Buffer, isBinary: boolean) => {
-      void handle(connection, data, isBinary).catch((error: unknown) => {
-        const code = error instanceof AppError ? error.code : 'INTERNAL';
-        if (code === 'INTERNAL') request.log.error({ err: error }, 'websocket message failed');
-        send(connection, errorMessage(code, connection.locale));
-      });
+      connection.inbox = connection.inbox
+        .then(() => handle(connection, data, isBinary))
+        .catch((error: unknown) => {
+          const code = error instanceof AppError ? error.code : 'INTERNAL';
+          if (code === 'INTERNAL') request.log.error({ err: error }, 'websocket message failed');
+          send(connection, errorMessage(code, connection.locale));
+        });
     });
     socket.on('close', () => {
       connections.delete(connection);
