@@ -1,7 +1,8 @@
 /**
  * The node-local side of the realtime path. For each topic key with subscribers on this node:
- * a change notification schedules one refresh (coalesced over ~20 ms), which reads the snapshot
- * once, serializes it once into one frame, and writes the same bytes to every subscriber.
+ * a change notification triggers one refresh (at once when the key is quiet; changes during a
+ * refresh or the 20 ms after it are batched into one more), which reads the snapshot once,
+ * serializes it once into one frame, and writes the same bytes to every subscriber.
  * Nothing here is state of record: a restarted node simply serves fresh snapshots.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -27,9 +28,10 @@ interface KeyState {
   sockets: Set<WebSocket>;
   /** The last frame sent, served at once to new subscribers while no refresh is pending. */
   frame: Buffer | null;
+  /** The quiet period after a refresh, during which further changes are batched. */
   timer: NodeJS.Timeout | null;
   loading: Promise<void> | null;
-  /** A change arrived while loading: load again afterwards. */
+  /** A change arrived while loading or in the quiet period: refresh again after it. */
   dirty: boolean;
   /** Subscribers still waiting for their first snapshot. */
   fresh: Set<WebSocket>;
@@ -56,12 +58,16 @@ export class Hub {
       this.keys.set(key, state);
     }
     state.sockets.add(socket);
-    if (state.frame && !state.timer && !state.loading) {
-      writeFrame(socket, state.frame);
+    if (state.frame && !state.loading && !state.dirty) {
+      writeFrame(socket, state.frame); // current: nothing changed since it was built
       return;
     }
     state.fresh.add(socket);
-    if (!state.loading) this.refreshNow(key, state);
+    // A running load serves `fresh` too; in the quiet period a refresh follows when it ends.
+    if (!state.loading) {
+      if (state.timer) state.dirty = true;
+      else this.refreshNow(key, state);
+    }
     await state.loading;
   }
 
@@ -106,23 +112,25 @@ export class Hub {
     this.keys.clear();
   }
 
+  /**
+   * Leading-edge coalescing: a change on a quiet key is served at once; changes that arrive
+   * while it loads or within `coalesceMs` after it are batched into one more refresh.
+   */
   private schedule(key: string): void {
     const state = this.keys.get(key);
-    if (!state || state.timer) return;
-    state.timer = setTimeout(() => {
-      state.timer = null;
-      if (state.loading) state.dirty = true;
-      else this.refreshNow(key, state);
-    }, this.options.coalesceMs ?? 20);
+    if (!state) return;
+    if (state.loading || state.timer) state.dirty = true;
+    else this.refreshNow(key, state);
   }
 
   private refreshNow(key: string, state: KeyState): void {
+    state.dirty = false;
     state.loading = this.load(key, state).finally(() => {
       state.loading = null;
-      if (state.dirty) {
-        state.dirty = false;
-        if (this.keys.get(key) === state) this.refreshNow(key, state);
-      }
+      state.timer = setTimeout(() => {
+        state.timer = null;
+        if (state.dirty && this.keys.get(key) === state) this.refreshNow(key, state);
+      }, this.options.coalesceMs ?? 20);
     });
   }
 
