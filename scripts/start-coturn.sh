@@ -8,12 +8,13 @@ port="${1:-3478}"
 secret="${2:-buergerbuero-test-secret-0123456789}"
 dir="${COTURN_DIR:-/tmp/buergerbuero-coturn-$port}"
 mkdir -p "$dir"
+relay_min=$(( (port % 20000) + 40000 ))  # a relay port range of its own, always below 65536
 cat >"$dir/turnserver.conf" <<CONF
 listening-ip=127.0.0.1
 relay-ip=127.0.0.1
 listening-port=$port
-min-port=$((port + 20000))
-max-port=$((port + 20200))
+min-port=$relay_min
+max-port=$((relay_min + 200))
 realm=buergerbuero.local
 use-auth-secret
 static-auth-secret=$secret

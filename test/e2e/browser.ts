@@ -22,6 +22,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
+      // Machines with only a loopback interface still get WebRTC candidates.
+      '--allow-loopback-in-peer-connection',
     ],
   });
 }
