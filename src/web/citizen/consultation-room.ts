@@ -1,7 +1,9 @@
 /**
- * The consultation room: the chat with the staff member, live over the `consultation` topic.
- * Own messages show "sent", then "delivered" once the staff member's page has them; this page
- * reports what it has shown. Enter sends, Shift+Enter is a new line. (Video comes later.)
+ * The consultation room: the video call and the shared documents (`<vb-video-call>`,
+ * `<vb-documents>` from the call's chunk, loaded when the room opens) with the chat beside
+ * them (below on phones), live over the `consultation` topic. Own messages show "sent", then
+ * "delivered" once the staff member's page has them; this page reports what it has shown.
+ * Enter sends, Shift+Enter is a new line.
  */
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,6 +14,7 @@ import { maxMessageId, mergeMessages, TypingSignal } from '../lib/chat.js';
 import { t } from '../lib/i18n/index.js';
 import { LightElement } from '../lib/light-element.js';
 import { realtime } from '../lib/realtime.js';
+import { loadCallParts } from './call-loader.js';
 import { composerView, messageView } from './chat-views.js';
 import { confirmView } from './confirm.js';
 import { errorMessage } from './load-states.js';
@@ -29,6 +32,8 @@ export class ConsultationRoom extends LightElement {
     error: { state: true },
     staffTyping: { state: true },
     confirmingEnd: { state: true },
+    staffName: { type: String },
+    callLoad: { state: true },
   };
 
   declare consultationId: string;
@@ -41,6 +46,9 @@ export class ConsultationRoom extends LightElement {
   declare error: ApiError | null;
   declare staffTyping: boolean;
   declare confirmingEnd: boolean;
+  /** From the ticket, until the snapshot names the staff member. */
+  declare staffName: string | null;
+  declare callLoad: 'loading' | 'ready' | 'failed';
 
   private stops: (() => void)[] = [];
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -56,11 +64,17 @@ export class ConsultationRoom extends LightElement {
     this.snapshot = this.error = null;
     this.sentHere = [];
     this.sending = this.staffTyping = this.confirmingEnd = false;
+    this.staffName = null;
+    this.callLoad = 'loading';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.start();
+    loadCallParts().then(
+      () => (this.callLoad = 'ready'),
+      () => (this.callLoad = 'failed'),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -179,63 +193,107 @@ export class ConsultationRoom extends LightElement {
 
   override render() {
     const snapshot = this.snapshot;
-    if (!snapshot) {
-      return html`<p class="loading">
-          <span class="spinner" aria-hidden="true"></span>${t('roomLoading')}
-        </p>
-        ${this.renderError()}`;
-    }
-    const name = snapshot.staffName;
-    const messages = this.messages();
-    return html`<p class="lead">${t('roomIntro', { name })}</p>
-      <section class="chat" aria-labelledby="chat-title">
-        <h2 id="chat-title">${t('chatLabel')}</h2>
-        <div
-          class="chat__log"
-          role="log"
-          aria-live="polite"
-          aria-relevant="additions"
-          aria-labelledby="chat-title"
-          tabindex="0"
-        >
-          ${messages.length === 0 ? html`<p class="hint">${t('chatEmpty')}</p>` : nothing}
-          <ol class="chat__list">
-            ${repeat(
-              messages,
-              (message) => message.id,
-              (message) => messageView(message, name, snapshot.receivedUpTo, this.locale),
-            )}
-          </ol>
+    const name = snapshot?.staffName ?? this.staffName ?? '';
+    return html`${snapshot ? html`<p class="lead">${t('roomIntro', { name })}</p>` : nothing}
+      <div class="room">
+        <div class="room__media">${this.renderCall(name, snapshot)}</div>
+        <div class="room__side">
+          ${
+            snapshot
+              ? this.renderChat(snapshot, name)
+              : html`<p class="loading">
+                    <span class="spinner" aria-hidden="true"></span>${t('roomLoading')}
+                  </p>
+                  ${this.renderError()}`
+          }
         </div>
-        <p class="chat__typing">${this.staffTyping ? t('chatTyping', { name }) : nothing}</p>
-        ${this.renderError()}
-        ${composerView({
-          sending: this.sending,
-          onSend: () => void this.send(),
-          onDraft: (draft) => this.typing.input(draft),
-        })}
-      </section>
+      </div>
+      ${snapshot ? this.renderEnd() : nothing}`;
+  }
+
+  /** The call starts at once (it needs no snapshot); documents come with the snapshot. */
+  private renderCall(name: string, snapshot: ConsultationSnapshot | null) {
+    if (this.callLoad === 'failed') {
+      return html`<p class="notice notice--warning">${t('callUnavailable')}</p>`;
+    }
+    if (this.callLoad === 'loading') {
+      return html`<p class="loading">
+        <span class="spinner" aria-hidden="true"></span>${t('callLoading')}
+      </p>`;
+    }
+    const auth = { role: 'citizen' as const, secret: this.secret };
+    return html`<vb-video-call
+        .consultationId=${this.consultationId}
+        .auth=${auth}
+        .remoteName=${name}
+        .headingLevel=${2}
+        .locale=${this.locale}
+      ></vb-video-call>
       ${
-        this.confirmingEnd
-          ? confirmView({
-              id: 'end-question',
-              question: t('endConfirm'),
-              yes: t('endYes'),
-              no: t('endNo'),
-              busy: this.sending,
-              onYes: () => void this.end(),
-              onNo: () => this.askEnd(false),
-            })
-          : html`<p class="section">
-              <button
-                type="button"
-                class="button button--secondary end"
-                @click=${() => this.askEnd(true)}
-              >
-                ${t('endButton')}
-              </button>
-            </p>`
+        snapshot
+          ? html`<vb-documents
+              .consultationId=${this.consultationId}
+              .auth=${auth}
+              .documents=${snapshot.documents}
+              .otherName=${name}
+              .headingLevel=${2}
+              .locale=${this.locale}
+            ></vb-documents>`
+          : nothing
       }`;
+  }
+
+  private renderChat(snapshot: ConsultationSnapshot, name: string) {
+    const messages = this.messages();
+    return html`<section class="chat" aria-labelledby="chat-title">
+      <h2 id="chat-title">${t('chatLabel')}</h2>
+      <div
+        class="chat__log"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-labelledby="chat-title"
+        tabindex="0"
+      >
+        ${messages.length === 0 ? html`<p class="hint">${t('chatEmpty')}</p>` : nothing}
+        <ol class="chat__list">
+          ${repeat(
+            messages,
+            (message) => message.id,
+            (message) => messageView(message, name, snapshot.receivedUpTo, this.locale),
+          )}
+        </ol>
+      </div>
+      <p class="chat__typing">${this.staffTyping ? t('chatTyping', { name }) : nothing}</p>
+      ${this.renderError()}
+      ${composerView({
+        sending: this.sending,
+        onSend: () => void this.send(),
+        onDraft: (draft) => this.typing.input(draft),
+      })}
+    </section>`;
+  }
+
+  private renderEnd() {
+    return this.confirmingEnd
+      ? confirmView({
+          id: 'end-question',
+          question: t('endConfirm'),
+          yes: t('endYes'),
+          no: t('endNo'),
+          busy: this.sending,
+          onYes: () => void this.end(),
+          onNo: () => this.askEnd(false),
+        })
+      : html`<p class="section">
+          <button
+            type="button"
+            class="button button--secondary end"
+            @click=${() => this.askEnd(true)}
+          >
+            ${t('endButton')}
+          </button>
+        </p>`;
   }
 
   private renderError() {

@@ -17,6 +17,7 @@ import { followLink } from '../lib/app-route.js';
 import { clearTicket, loadTicket, type TicketRef } from '../lib/ticket-store.js';
 import { CallController } from './call-controller.js';
 import { backIcon } from './icons.js';
+import { LobbyCall } from './lobby-call.js';
 import { errorMessage } from './load-states.js';
 import * as views from './lobby-views.js';
 import { OfficeInfo } from './office-info.js';
@@ -57,6 +58,7 @@ export class LobbyPage extends LightElement {
   private lastPosition: number | null = null;
   private readonly call = new CallController(this);
   private readonly office = new OfficeInfo(this);
+  private readonly video = new LobbyCall(this, (selector) => (this.focusNext = selector));
   private focusNext: string | null = null;
 
   constructor() {
@@ -142,6 +144,7 @@ export class LobbyPage extends LightElement {
       this.call.start(next, this.office.name, this.locale);
       this.focusNext = '.button--call';
     }
+    this.video.ticketChanged(next, this.held, this.locale);
     if (next.state !== 'called' && before === 'called') this.call.stop();
     if (next.state === 'done') this.finish('done');
     if (next.state === 'left') this.finish('expired'); // Not by this page (which says 'left').
@@ -172,6 +175,19 @@ export class LobbyPage extends LightElement {
       this.busy = false;
       this.confirmingLeave = false;
     }
+  }
+
+  private join(audioOnly: boolean): Promise<void> {
+    return this.act(async ({ id, secret }) => {
+      const ready = this.video.beforeJoin(this.ticket?.consultationId ?? null, audioOnly);
+      if (audioOnly) await ready; // the camera must stay off from the start
+      try {
+        this.setTicket(await joinCall(id, secret, this.locale));
+      } catch (error) {
+        this.video.joinFailed();
+        throw error;
+      }
+    });
   }
 
   private askLeave = (ask: boolean): void => {
@@ -214,7 +230,10 @@ export class LobbyPage extends LightElement {
   }
 
   private renderBody() {
-    if (this.outcome) return views.outcomeView(this.outcome, this.slug);
+    if (this.outcome) {
+      return html`${views.outcomeView(this.outcome, this.slug)}
+      ${this.outcome === 'done' ? this.video.ratingView(this.locale) : nothing}`;
+    }
     const held = this.held;
     if (!held) return views.noTicketView(this.slug);
     const ticket = this.ticket;
@@ -234,6 +253,7 @@ export class LobbyPage extends LightElement {
           .consultationId=${ticket.consultationId}
           .secret=${held.secret}
           .locale=${this.locale}
+          .staffName=${ticket.staffName}
           @vb-ended=${() => this.finish('done')}
         ></vb-consultation-room>`;
     }
@@ -247,14 +267,13 @@ export class LobbyPage extends LightElement {
       permission: this.permission,
       confirmingLeave: this.confirmingLeave,
       actions: this.actions,
+      deviceCheck: this.video.deviceCheckView(this.locale),
     })}`;
   }
 
   private readonly actions: views.LobbyActions = {
-    join: () =>
-      void this.act(async ({ id, secret }) =>
-        this.setTicket(await joinCall(id, secret, this.locale)),
-      ),
+    join: () => void this.join(false),
+    joinAudioOnly: () => void this.join(true),
     notify: () => void this.notifyMe(),
     testSound: () => {
       alerts.unlockAudio();

@@ -1,5 +1,5 @@
 /** The lobby's parts, one function per state of the ticket; `lobby-page.ts` decides which. */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import type { LobbySnapshot, TicketView } from '../../shared/queue.js';
 import type { ConnectionState } from '../lib/realtime.js';
@@ -49,6 +49,7 @@ function waitingView(position: number | null, lobby: LobbySnapshot | null, local
 
 export interface LobbyActions {
   join: () => void;
+  joinAudioOnly: () => void;
   notify: () => void;
   testSound: () => void;
   askLeave: () => void;
@@ -65,6 +66,8 @@ export interface TicketContext {
   permission: NotifyPermission;
   confirmingLeave: boolean;
   actions: LobbyActions;
+  /** The device check (or the button that opens it). */
+  deviceCheck: TemplateResult;
 }
 
 /** A ticket that waits, is called or was absent: its code, its state, the ways out. */
@@ -74,7 +77,7 @@ export function activeTicketView(ticket: TicketView, context: TicketContext) {
   ${state === 'called' ? calledView(ticket, context) : nothing}
   ${state === 'absent' ? absentView() : nothing}
   ${state === 'waiting' ? waitingView(context.position, context.lobby, context.locale) : nothing}
-  ${state === 'called' ? nothing : alertsView(context)} ${leaveView(context)}`;
+  ${state === 'called' ? nothing : alertsView(context)} ${context.deviceCheck} ${leaveView(context)}`;
 }
 
 function alertsView({ permission, actions }: TicketContext) {
@@ -104,7 +107,7 @@ function calledView(ticket: TicketView, { secondsLeft, busy, actions }: TicketCo
   return html`<section class="call" aria-labelledby="call-title">
     <h2 id="call-title" class="call__title">${t('calledTitle')}</h2>
     <p class="call__text">${expected}</p>
-    <p>
+    <p class="button-row">
       <button
         type="button"
         class="button button--big button--call"
@@ -112,6 +115,14 @@ function calledView(ticket: TicketView, { secondsLeft, busy, actions }: TicketCo
         @click=${actions.join}
       >
         ${t('joinButton')}
+      </button>
+      <button
+        type="button"
+        class="button button--secondary button--audio-only"
+        ?disabled=${busy}
+        @click=${actions.joinAudioOnly}
+      >
+        ${t('joinAudioOnly')}
       </button>
     </p>
     ${
@@ -152,6 +163,31 @@ function leaveView({ confirmingLeave, busy, actions }: TicketContext) {
       ${t('leaveButton')}
     </button>
   </p>`;
+}
+
+/** The device check while waiting: a button first, the check (from the call's chunk) on demand. */
+export function deviceCheckView(
+  state: 'closed' | 'loading' | 'open' | 'failed',
+  locale: Locale,
+  open: () => void,
+  close: () => void,
+) {
+  if (state === 'open') {
+    return html`<vb-device-check .locale=${locale} @vb-close=${close}></vb-device-check>`;
+  }
+  return html`<div class="section device-check-entry">
+    <p class="hint" id="device-check-hint">${t('deviceCheckHint')}</p>
+    <button
+      type="button"
+      class="button button--secondary device-check-open"
+      aria-describedby="device-check-hint"
+      ?disabled=${state === 'loading'}
+      @click=${open}
+    >
+      ${state === 'loading' ? t('deviceCheckLoading') : t('deviceCheckButton')}
+    </button>
+    ${state === 'failed' ? html`<p class="hint" role="alert">${t('errorGeneric')}</p>` : nothing}
+  </div>`;
 }
 
 export function outcomeView(outcome: Outcome, slug: string) {

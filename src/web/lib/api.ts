@@ -90,3 +90,13 @@ export function sendChatMessage(
 export function endConsultation(id: string, secret: string, locale: Locale): Promise<unknown> {
   return postJson<unknown>(consultationPath(id, 'end'), {}, locale, { secret });
 }
+
+/** Anonymous 1–5 rating after the consultation (once). */
+export function rateConsultation(
+  id: string,
+  rating: { stars: number; comment?: string },
+  secret: string,
+  locale: Locale,
+): Promise<unknown> {
+  return postJson<unknown>(consultationPath(id, 'rating'), rating, locale, { secret });
+}

@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION, topicKey, type Subscription } from '../../shared/topi
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 type ErrorMessage = Extract<ServerMessage, { type: 'error' }>;
 type TypingMessage = Extract<ServerMessage, { type: 'typing' }>;
+export type SignalMessage = Extract<ServerMessage, { type: 'signal' }>;
 
 interface Entry {
   sub: Subscription;
@@ -26,6 +27,9 @@ export class Realtime {
   private readonly entries = new Map<string, Set<Entry>>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private readonly typingListeners = new Set<(message: TypingMessage) => void>();
+  private readonly signalListeners = new Set<(message: SignalMessage) => void>();
+  /** The last snapshot per key received on the current socket (for a second subscriber). */
+  private readonly latest = new Map<string, SnapshotMessage>();
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
@@ -53,11 +57,17 @@ export class Realtime {
     }
     set.add(entry);
     if (set.size === 1) this.send({ v: PROTOCOL_VERSION, type: 'subscribe', sub });
+    else {
+      // A second subscriber to a live key gets the current snapshot too (not only the next one).
+      const latest = this.latest.get(key);
+      if (latest) queueMicrotask(() => set.has(entry) && entry.onSnapshot(latest));
+    }
     this.ensureSocket();
     return () => {
       set.delete(entry);
       if (set.size === 0) {
         this.entries.delete(key);
+        this.latest.delete(key);
         this.send({ v: PROTOCOL_VERSION, type: 'unsubscribe', key });
       }
     };
@@ -77,6 +87,16 @@ export class Realtime {
   onTyping(listener: (message: TypingMessage) => void): () => void {
     this.typingListeners.add(listener);
     return () => this.typingListeners.delete(listener);
+  }
+
+  /**
+   * WebRTC signaling from the other participant of a consultation this connection is a member
+   * of. A snapshot of the consultation on this socket proves the membership; signals sent
+   * before it are refused by the server, so senders wait for one (`lib/call/channel.ts`).
+   */
+  onSignal(listener: (message: SignalMessage) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
   }
 
   private ensureSocket(): void {
@@ -105,17 +125,21 @@ export class Realtime {
       return;
     }
     if (message.type === 'snapshot') {
+      if (this.entries.has(message.key)) this.latest.set(message.key, message);
       for (const entry of this.entries.get(message.key) ?? []) entry.onSnapshot(message);
     } else if (message.type === 'error' && message.key) {
       for (const entry of this.entries.get(message.key) ?? []) entry.onError?.(message);
     } else if (message.type === 'typing') {
       for (const listener of this.typingListeners) listener(message);
+    } else if (message.type === 'signal') {
+      for (const listener of this.signalListeners) listener(message);
     }
   }
 
   private scheduleReconnect(socket: WebSocket): void {
     if (this.socket !== socket) return;
     this.socket = null;
+    this.latest.clear();
     clearInterval(this.pingTimer);
     this.setState('reconnecting');
     const delay = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** this.attempt++);

@@ -10,6 +10,9 @@ import type { CallAnswer, DutyState, StaffMe } from './types.js';
 
 let csrfToken = '';
 
+/** The session's CSRF token, for requests made elsewhere (document uploads in the call). */
+export const currentCsrfToken = (): string => csrfToken;
+
 /** Remembers the session's CSRF token; every StaffMe answer carries the current one. */
 export function rememberMe(me: StaffMe): StaffMe {
   csrfToken = me.csrfToken;

@@ -1,15 +1,20 @@
 /**
  * The current consultation. While calling: "B-017 wird aufgerufen …" with the time left to
  * join; once that has passed, "Noch nicht eingetreten" with "Call again" and "Mark absent".
- * While active: who it is with, the chat and "End". A view that emits `vb-recall`,
- * `vb-absent` and `vb-end`; the console talks to the server.
+ * While active: who it is with, the documents, the chat and "End". The video call
+ * (`<vb-video-call>` from the call's chunk, loaded with the panel) starts while calling, so
+ * camera and connection are ready when the citizen joins, and stays the same element into the
+ * active state. A view that emits `vb-recall`, `vb-absent` and `vb-end`; the console talks to
+ * the server.
  */
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Locale } from '../../shared/locale.js';
 import type { ConsultationSnapshot, QueueEntry } from '../../shared/queue.js';
 import type { ConsultationAction } from './call-flow.js';
+import type { CallAuth } from '../lib/call/auth.js';
 import { LightElement } from '../lib/light-element.js';
+import { currentCsrfToken } from './api.js';
 import { intlLocale, t } from './i18n/index.js';
 import { bellIcon } from './icons.js';
 import { countdownText, secondsUntil } from './queue-logic.js';
@@ -25,6 +30,7 @@ export class ConsultationPanel extends LightElement {
     pending: { attribute: false },
     locale: { type: String },
     now: { state: true },
+    callLoad: { state: true },
   };
 
   declare snapshot: ConsultationSnapshot | null;
@@ -37,8 +43,10 @@ export class ConsultationPanel extends LightElement {
   declare pending: ConsultationAction | null;
   declare locale: Locale;
   declare now: number;
+  declare callLoad: 'loading' | 'ready' | 'failed';
 
   private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly auth: CallAuth = { role: 'staff', csrf: currentCsrfToken };
 
   constructor() {
     super();
@@ -46,6 +54,15 @@ export class ConsultationPanel extends LightElement {
     this.offsetMs = 0;
     this.citizenTyping = false;
     this.now = Date.now();
+    this.callLoad = 'loading';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    import('../lib/call/index.js').then(
+      () => (this.callLoad = 'ready'),
+      () => (this.callLoad = 'failed'),
+    );
   }
 
   override disconnectedCallback(): void {
@@ -86,8 +103,10 @@ export class ConsultationPanel extends LightElement {
           ? html`<p class="loading" role="status">${t('consultationLoading')}</p>`
           : snapshot.state === 'calling'
             ? this.renderCalling()
-            : this.renderActive(snapshot)
+            : this.renderHead(snapshot)
       }
+      ${snapshot && snapshot.state !== 'ended' ? keyed(snapshot.id, this.renderCall(snapshot)) : nothing}
+      ${snapshot?.state === 'active' ? this.renderActive(snapshot) : nothing}
     </section>`;
   }
 
@@ -139,7 +158,28 @@ export class ConsultationPanel extends LightElement {
       }`;
   }
 
-  private renderActive(snapshot: ConsultationSnapshot) {
+  /** The same element while calling and active (only its place in the template counts). */
+  private renderCall(snapshot: ConsultationSnapshot) {
+    if (this.callLoad === 'failed') {
+      return html`<p class="notice">${t('callUnavailable')}</p>`;
+    }
+    if (this.callLoad === 'loading') return html`<p class="loading">${t('callLoading')}</p>`;
+    return html`<vb-video-call
+      .consultationId=${snapshot.id}
+      .auth=${this.auth}
+      .remoteName=${this.citizenLabel()}
+      .headingLevel=${3}
+      .waiting=${snapshot.state === 'calling'}
+      .locale=${this.locale}
+    ></vb-video-call>`;
+  }
+
+  private citizenLabel(): string {
+    const { code, name } = this.who();
+    return name ?? t('citizenCode', { code });
+  }
+
+  private renderHead(snapshot: ConsultationSnapshot) {
     const joined = snapshot.joinedAt
       ? new Intl.DateTimeFormat(intlLocale(this.locale), {
           hour: '2-digit',
@@ -149,25 +189,40 @@ export class ConsultationPanel extends LightElement {
       : null;
     if (snapshot.state !== 'active') return nothing;
     return html`<div class="consultation__head">
-        ${joined ? html`<p class="hint">${t('joinedAt', { time: joined })}</p>` : nothing}
-        <button
-          type="button"
-          class="button button--danger"
-          aria-disabled=${this.pending ? 'true' : 'false'}
-          @click=${() => this.act('end')}
-        >
-          ${t('endButton')}
-        </button>
-      </div>
-      ${keyed(
-        snapshot.id,
-        html`<vb-staff-chat
-          .consultation=${snapshot}
-          .citizenTyping=${this.citizenTyping}
-          .citizenLabel=${this.who().name ?? t('chatCitizen')}
-          .locale=${this.locale}
-        ></vb-staff-chat>`,
-      )}`;
+      ${joined ? html`<p class="hint">${t('joinedAt', { time: joined })}</p>` : nothing}
+      <button
+        type="button"
+        class="button button--danger"
+        aria-disabled=${this.pending ? 'true' : 'false'}
+        @click=${() => this.act('end')}
+      >
+        ${t('endButton')}
+      </button>
+    </div>`;
+  }
+
+  private renderActive(snapshot: ConsultationSnapshot) {
+    return html`${
+      this.callLoad === 'ready'
+        ? html`<vb-documents
+            .consultationId=${snapshot.id}
+            .auth=${this.auth}
+            .documents=${snapshot.documents}
+            .otherName=${this.citizenLabel()}
+            .headingLevel=${3}
+            .locale=${this.locale}
+          ></vb-documents>`
+        : nothing
+    }
+    ${keyed(
+      snapshot.id,
+      html`<vb-staff-chat
+        .consultation=${snapshot}
+        .citizenTyping=${this.citizenTyping}
+        .citizenLabel=${this.who().name ?? t('chatCitizen')}
+        .locale=${this.locale}
+      ></vb-staff-chat>`,
+    )}`;
   }
 }
 

@@ -135,11 +135,36 @@ export const de = {
   doneText: 'Ihre Wartenummer ist damit erledigt. Wir wünschen Ihnen einen schönen Tag.',
 
   roomTitle: 'Gespräch mit {name}',
-  roomIntro: '{name} ist jetzt für Sie da. Schreiben Sie hier Ihre Nachricht.',
+  roomIntro:
+    '{name} ist jetzt für Sie da. Sie sehen und hören sich im Video; Sie können auch schreiben und Dokumente teilen.',
   roomLoading: 'Das Gespräch wird geöffnet …',
   chatTyping: '{name} schreibt …',
   endButton: 'Gespräch beenden',
   endConfirm: 'Möchten Sie das Gespräch wirklich beenden?',
   endYes: 'Ja, beenden',
   endNo: 'Nein, weiter sprechen',
+
+  deviceCheckButton: 'Kamera und Mikrofon prüfen',
+  deviceCheckHint: 'Damit im Gespräch gleich alles klappt. Sie können auch nur mit Ton teilnehmen.',
+  deviceCheckLoading: 'Die Geräteprüfung wird geladen …',
+  joinAudioOnly: 'Nur mit Ton eintreten',
+  callLoading: 'Das Videogespräch wird geladen …',
+  callUnavailable:
+    'Das Videogespräch konnte nicht geladen werden. Sie können trotzdem schreiben. Laden Sie die Seite neu, um es erneut zu versuchen.',
+
+  ratingTitle: 'Wie zufrieden waren Sie?',
+  ratingIntro:
+    'Ihre Bewertung ist anonym: Wir speichern sie ohne Ihren Namen und ohne Ihre Wartenummer.',
+  ratingLegend: 'Ihre Bewertung (1 bis 5 Sterne)',
+  ratingStars1: '1 Stern – sehr unzufrieden',
+  ratingStars2: '2 Sterne – unzufrieden',
+  ratingStars3: '3 Sterne – teils, teils',
+  ratingStars4: '4 Sterne – zufrieden',
+  ratingStars5: '5 Sterne – sehr zufrieden',
+  ratingComment: 'Kommentar (freiwillig)',
+  ratingCommentHint: 'Bitte schreiben Sie keine persönlichen Daten hinein.',
+  ratingSubmit: 'Bewertung senden',
+  ratingSending: 'Wird gesendet …',
+  ratingChoose: 'Bitte wählen Sie 1 bis 5 Sterne.',
+  ratingThanks: 'Danke für Ihre Bewertung!',
 } satisfies Record<string, string | PluralMessage>;

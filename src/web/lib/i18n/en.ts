@@ -128,11 +128,36 @@ export const en: Messages = {
   doneText: 'Your ticket number is now closed. Have a nice day.',
 
   roomTitle: 'Conversation with {name}',
-  roomIntro: '{name} is here for you now. Write your message here.',
+  roomIntro:
+    '{name} is here for you now. You see and hear each other in the video; you can also write and share documents.',
   roomLoading: 'Opening the conversation …',
   chatTyping: '{name} is typing …',
   endButton: 'End conversation',
   endConfirm: 'Do you really want to end the conversation?',
   endYes: 'Yes, end it',
   endNo: 'No, continue',
+
+  deviceCheckButton: 'Check camera and microphone',
+  deviceCheckHint: 'So that everything works in the call. You can also take part with sound only.',
+  deviceCheckLoading: 'Loading the device check …',
+  joinAudioOnly: 'Join with audio only',
+  callLoading: 'Loading the video call …',
+  callUnavailable:
+    'The video call could not be loaded. You can still write. Reload the page to try again.',
+
+  ratingTitle: 'How satisfied were you?',
+  ratingIntro:
+    'Your rating is anonymous: we store it without your name and without your ticket number.',
+  ratingLegend: 'Your rating (1 to 5 stars)',
+  ratingStars1: '1 star – very dissatisfied',
+  ratingStars2: '2 stars – dissatisfied',
+  ratingStars3: '3 stars – so-so',
+  ratingStars4: '4 stars – satisfied',
+  ratingStars5: '5 stars – very satisfied',
+  ratingComment: 'Comment (optional)',
+  ratingCommentHint: 'Please do not write any personal data in it.',
+  ratingSubmit: 'Send rating',
+  ratingSending: 'Sending …',
+  ratingChoose: 'Please choose 1 to 5 stars.',
+  ratingThanks: 'Thank you for your rating!',
 };

@@ -94,4 +94,8 @@ export const de = {
 
   chatCitizen: 'Bürger:in',
   citizenTyping: 'Bürger:in schreibt …',
+
+  callLoading: 'Das Videogespräch wird geladen …',
+  callUnavailable:
+    'Das Videogespräch konnte nicht geladen werden. Der Chat funktioniert weiter; laden Sie die Seite neu, um es erneut zu versuchen.',
 } satisfies Record<string, string | PluralMessage>;

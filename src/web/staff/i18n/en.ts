@@ -89,4 +89,8 @@ export const en: Messages = {
 
   chatCitizen: 'Citizen',
   citizenTyping: 'The citizen is typing …',
+
+  callLoading: 'Loading the video call …',
+  callUnavailable:
+    'The video call could not be loaded. The chat still works; reload the page to try again.',
 };

@@ -1,0 +1,12 @@
+/** Loads the call's chunk once (dynamic import: the directory page never pays for it). */
+import type * as CallParts from './call-parts.js';
+
+let loading: Promise<typeof CallParts> | null = null;
+
+export function loadCallParts(): Promise<typeof CallParts> {
+  loading ??= import('./call-parts.js').catch((error: unknown) => {
+    loading = null; // a later attempt may work (e.g. after a network blip)
+    throw error;
+  });
+  return loading;
+}

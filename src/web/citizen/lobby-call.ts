@@ -1,0 +1,103 @@
+/**
+ * The lobby's part of the video call, as a Lit controller: the device check while waiting,
+ * getting the call ready when called (its chunk, signaling and ICE servers), opening camera
+ * and microphone on "Join" (also "audio only"), and the rating after the consultation.
+ * Everything from src/web/lib/call arrives by dynamic import (`call-loader.ts`).
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Locale } from '../../shared/locale.js';
+import type { TicketView } from '../../shared/queue.js';
+import type { TicketRef } from '../lib/ticket-store.js';
+import { loadCallParts } from './call-loader.js';
+import { deviceCheckView } from './lobby-views.js';
+
+const noop = () => undefined;
+
+export class LobbyCall implements ReactiveController {
+  check: 'closed' | 'loading' | 'open' | 'failed' = 'closed';
+  /** The consultation this page was in, for the rating after it ended. */
+  private ratingFor: { id: string; secret: string } | null = null;
+  private prepared = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly focus: (selector: string) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    if (this.prepared) loadCallParts().then((parts) => parts.dropPrepared(), noop);
+    this.prepared = false;
+  }
+
+  /** Every new ticket snapshot. */
+  ticketChanged(ticket: TicketView, held: TicketRef | null, locale: Locale): void {
+    const id = ticket.consultationId;
+    if (ticket.state === 'serving' && id && held) this.ratingFor = { id, secret: held.secret };
+    if (ticket.state === 'called' && id && held) {
+      const auth = { role: 'citizen' as const, secret: held.secret };
+      this.prepared = true;
+      loadCallParts().then((parts) => parts.prepareCall(id, auth, locale), noop);
+    } else if (this.prepared && ticket.state !== 'serving') {
+      this.prepared = false;
+      loadCallParts().then((parts) => parts.dropPrepared(), noop);
+    }
+  }
+
+  /** The call starts (camera, microphone, the answer) while the join request runs. */
+  async beforeJoin(consultationId: string | null, audioOnly: boolean): Promise<void> {
+    const parts = await loadCallParts().catch(() => null);
+    if (audioOnly) await parts?.localMedia().choose({ audioOnly: true });
+    if (consultationId) parts?.startCall(consultationId);
+  }
+
+  /** The join failed: nothing of the call may keep running. */
+  joinFailed(): void {
+    loadCallParts().then((parts) => parts.dropPrepared(), noop);
+    this.prepared = false;
+  }
+
+  deviceCheckView(locale: Locale) {
+    return deviceCheckView(
+      this.check,
+      locale,
+      () => void this.openCheck(),
+      () => this.close(),
+    );
+  }
+
+  ratingView(locale: Locale) {
+    const rating = this.ratingFor;
+    return rating
+      ? html`<vb-rating
+          .consultationId=${rating.id}
+          .secret=${rating.secret}
+          .locale=${locale}
+        ></vb-rating>`
+      : nothing;
+  }
+
+  private async openCheck(): Promise<void> {
+    this.set('loading');
+    try {
+      await loadCallParts();
+      this.set('open');
+      this.focus('#device-check-title');
+    } catch {
+      this.set('failed');
+    }
+  }
+
+  private close(): void {
+    this.set('closed');
+    this.focus('.device-check-open');
+  }
+
+  private set(check: LobbyCall['check']): void {
+    this.check = check;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The signaling channel of one consultation over the page's WebSocket. The server takes a
+ * signal only from a connection that is a member of the consultation, and the subscription is
+ * checked asynchronously — so signals wait until a consultation snapshot has arrived on the
+ * current socket (`ready`), and after a reconnect until the next one. Signals that arrive
+ * before anyone `consume`s them are kept (the citizen's page opens the channel when called,
+ * so the staff member's offer is already there when "Join" is pressed).
+ */
+import { realtime } from '../realtime.js';
+import { Emitter } from './emitter.js';
+
+const MAX_QUEUED = 60;
+
+export class SignalChannel {
+  readonly events = new Emitter<{ ready: void }>();
+  ready = false;
+  private queue: string[] = [];
+  private received: string[] = [];
+  private consumer: ((data: string) => void) | null = null;
+  private readonly stops: (() => void)[];
+
+  constructor(
+    private readonly consultationId: string,
+    secret: string | undefined,
+  ) {
+    const rt = realtime();
+    this.stops = [
+      rt.subscribe({ topic: 'consultation', consultationId, ...(secret ? { secret } : {}) }, () =>
+        this.becomeReady(),
+      ),
+      rt.onState((state) => {
+        if (state !== 'open') this.ready = false;
+      }),
+      rt.onSignal((message) => {
+        if (message.consultationId !== consultationId) return;
+        if (this.consumer) this.consumer(message.data);
+        else if (this.received.push(message.data) > MAX_QUEUED) this.received.shift();
+      }),
+    ];
+  }
+
+  /** Sends now when ready; else keeps it (bounded) for when the channel is ready again. */
+  send(data: string): void {
+    if (this.ready) {
+      realtime().send({ v: 1, type: 'signal', consultationId: this.consultationId, data });
+      return;
+    }
+    this.queue.push(data);
+    if (this.queue.length > MAX_QUEUED) this.queue.shift();
+  }
+
+  /** Delivers the signals kept so far, then each new one. */
+  consume(listener: (data: string) => void): void {
+    this.consumer = listener;
+    for (const data of this.received.splice(0)) listener(data);
+  }
+
+  close(): void {
+    for (const stop of this.stops.splice(0)) stop();
+    this.events.clear();
+    this.consumer = null;
+    this.queue = [];
+    this.received = [];
+  }
+
+  private becomeReady(): void {
+    if (this.ready) return;
+    this.ready = true;
+    for (const data of this.queue.splice(0)) this.send(data);
+    this.events.emit('ready', undefined);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Getting ready for a call before it starts, to save round trips: as soon as the citizen is
+ * called, the consultation's signaling channel opens and says `hello` (so the staff member's
+ * offer is already waiting in it) and the ICE servers are fetched. On the click to join, the
+ * session starts — camera, microphone and the answer — in parallel with the join request;
+ * the call view then takes it over. Before that click the only thing sent is the `hello`.
+ */
+import type { Locale } from '../../../shared/locale.js';
+import { fetchIce, type CallAuth, type IceAnswer } from './auth.js';
+import { SignalChannel } from './channel.js';
+import { CallSession } from './session.js';
+import { newSid } from './signal.js';
+
+interface Prepared {
+  consultationId: string;
+  auth: CallAuth;
+  locale: Locale;
+  channel: SignalChannel;
+  ice: Promise<IceAnswer | null>;
+  /** The id the call's peer connection will use (the hello already named it). */
+  sid: string;
+  stopHello: () => void;
+}
+
+let prepared: Prepared | null = null;
+let started: CallSession | null = null;
+
+/** Idempotent; another consultation replaces the one prepared before. */
+export function prepareCall(consultationId: string, auth: CallAuth, locale: Locale): void {
+  if (prepared?.consultationId === consultationId || started?.consultationId === consultationId) {
+    return;
+  }
+  dropPrepared();
+  const secret = auth.role === 'citizen' ? auth.secret : undefined;
+  const ice = fetchIce(consultationId, auth, locale).catch(() => null);
+  const channel = new SignalChannel(consultationId, secret);
+  const sid = newSid();
+  // Each time the channel is (again) ready: staff may have sent their offer before we listened.
+  const stopHello = channel.events.on('ready', () =>
+    channel.send(JSON.stringify({ sid, hello: true })),
+  );
+  prepared = { consultationId, auth, locale, channel, ice, sid, stopHello };
+}
+
+/** The click to join: the prepared call starts now (no-op without one). */
+export function startCall(consultationId: string): void {
+  const ready = prepared;
+  if (!ready || ready.consultationId !== consultationId) return;
+  prepared = null;
+  ready.stopHello();
+  const ice = ready.ice.then((answer) =>
+    answer && stillValid(answer, Date.now()) ? answer : null,
+  );
+  started = new CallSession(consultationId, ready.auth, ready.locale, {
+    channel: ready.channel,
+    sid: ready.sid,
+    ice,
+  });
+}
+
+/** The call is not coming (the ticket went back to waiting, the join failed, the page left). */
+export function dropPrepared(): void {
+  prepared?.stopHello();
+  prepared?.channel.close();
+  prepared = null;
+  started?.close();
+  started = null;
+}
+
+/** The session started on the click (or prepared), else a new one — for the call view. */
+export function takeSession(consultationId: string, auth: CallAuth, locale: Locale): CallSession {
+  startCall(consultationId);
+  const session = started?.consultationId === consultationId ? started : null;
+  started = null;
+  return session ?? new CallSession(consultationId, auth, locale);
+}
+
+/** TURN REST usernames start with their expiry (unix seconds); a minute of margin. */
+export function stillValid(answer: IceAnswer, now: number): boolean {
+  return answer.iceServers.every((server) => {
+    const expiry = Number(server.username?.split(':')[0]);
+    return !server.username || !Number.isFinite(expiry) || expiry * 1000 - now > 60_000;
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * One participant's call in one consultation: the signaling channel, the peer connection
+ * (`Peer`) and this page's camera and microphone, kept in step (a new or switched track goes
+ * onto the sender at once). The view (`call-view.ts`) only shows a session; on the citizen's
+ * side the session starts on the click to join, before the view is on the page.
+ */
+import type { Locale } from '../../../shared/locale.js';
+import { fetchIce, type CallAuth, type IceAnswer } from './auth.js';
+import { SignalChannel } from './channel.js';
+import { localMedia } from './media.js';
+import { Peer } from './peer.js';
+
+export interface SessionStart {
+  channel?: SignalChannel;
+  /** The id a `hello` already named. */
+  sid?: string;
+  /** ICE servers fetched in advance (one use). */
+  ice?: Promise<IceAnswer | null>;
+}
+
+export class CallSession {
+  readonly peer: Peer;
+  readonly channel: SignalChannel;
+  /** What the server said about TURN (for the staff member's note). */
+  ice: { turn: boolean; relay: boolean } | null = null;
+  private readonly media = localMedia();
+  private readonly stopMedia: () => void;
+  private closed = false;
+  private acquired = false;
+
+  constructor(
+    readonly consultationId: string,
+    readonly auth: CallAuth,
+    locale: Locale,
+    start: SessionStart = {},
+  ) {
+    const { media } = this;
+    this.channel =
+      start.channel ??
+      new SignalChannel(consultationId, auth.role === 'citizen' ? auth.secret : undefined);
+    let early = start.ice ?? null;
+    this.peer = new Peer({
+      polite: auth.role === 'citizen',
+      ...(start.sid ? { sid: start.sid } : {}),
+      channel: this.channel,
+      config: async () => {
+        const prefetched = early ? await early : null;
+        early = null;
+        const ice = prefetched ?? (await fetchIce(consultationId, auth, locale));
+        this.ice = { turn: ice.turn, relay: ice.iceTransportPolicy === 'relay' };
+        return { iceServers: ice.iceServers, iceTransportPolicy: ice.iceTransportPolicy };
+      },
+      tracks: () => ({ audio: media.audio, video: media.video }),
+      media: () => media.state,
+    });
+    this.stopMedia = media.events.on('change', () => void this.peer.updateTracks());
+    void media.acquire().then(() => {
+      this.acquired = true;
+      if (this.closed) media.release();
+      else void this.peer.updateTracks();
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopMedia();
+    this.peer.close();
+    this.channel.close();
+    this.media.stopSharing();
+    if (this.acquired) this.media.release();
+  }
+}
