@@ -35,6 +35,8 @@ interface KeyState {
   dirty: boolean;
   /** Subscribers still waiting for their first snapshot. */
   fresh: Set<WebSocket>;
+  /** A refresh is due on the next turn of the event loop. */
+  queued: boolean;
 }
 
 export class Hub {
@@ -54,17 +56,18 @@ export class Hub {
         loading: null,
         dirty: false,
         fresh: new Set(),
+        queued: false,
       };
       this.keys.set(key, state);
     }
     state.sockets.add(socket);
-    if (state.frame && !state.loading && !state.dirty) {
+    if (state.frame && !state.loading && !state.dirty && !state.queued) {
       writeFrame(socket, state.frame); // current: nothing changed since it was built
       return;
     }
     state.fresh.add(socket);
     // A running load serves `fresh` too; in the quiet period a refresh follows when it ends.
-    if (!state.loading) {
+    if (!state.loading && !state.queued) {
       if (state.timer) state.dirty = true;
       else this.refreshNow(key, state);
     }
@@ -118,9 +121,18 @@ export class Hub {
    */
   private schedule(key: string): void {
     const state = this.keys.get(key);
-    if (!state) return;
-    if (state.loading || state.timer) state.dirty = true;
-    else this.refreshNow(key, state);
+    if (!state || state.queued) return;
+    if (state.loading || state.timer) {
+      state.dirty = true;
+      return;
+    }
+    // Next turn, not now: the request that committed the change answers first (on PGlite its
+    // follow-up query would otherwise wait behind the snapshot load and the write loop).
+    state.queued = true;
+    setImmediate(() => {
+      state.queued = false;
+      if (this.keys.get(key) === state) this.refreshNow(key, state);
+    });
   }
 
   private refreshNow(key: string, state: KeyState): void {
