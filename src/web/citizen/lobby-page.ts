@@ -15,6 +15,7 @@ import { realtime, type ConnectionState } from '../lib/realtime.js';
 import { officeHref } from '../lib/route.js';
 import { followLink } from '../lib/app-route.js';
 import { clearTicket, loadTicket, type TicketRef } from '../lib/ticket-store.js';
+import { prefetchCallParts } from './call-loader.js';
 import { CallController } from './call-controller.js';
 import { backIcon } from './icons.js';
 import { LobbyCall } from './lobby-call.js';
@@ -75,6 +76,7 @@ export class LobbyPage extends LightElement {
     // Back in the page after a move away (subscriptions start with the first update).
     if (this.hasUpdated) this.start();
     this.stopState = realtime().onState((state) => (this.connection = state));
+    prefetchCallParts();
   }
 
   override disconnectedCallback(): void {
