@@ -72,7 +72,7 @@ async function main() {
     );
   }
   if (config.demoData) {
-    lines.push(`  Demo accounts (password "${DEMO_PASSWORD}"):`);
+    lines.push(`  Demo accounts (password "${DEMO_PASSWORD}"), staff console at /staff:`);
     for (const account of DEMO_ACCOUNTS)
       lines.push(`    ${account.role.padEnd(6)} ${account.email}`);
   }
