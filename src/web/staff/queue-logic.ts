@@ -3,11 +3,9 @@
  * presence, who is new in the waiting room, and the countdown to a called citizen's `joinBy`.
  */
 import type { Locale } from '../../shared/locale.js';
+import { PRESENT_WITHIN_MS } from '../../shared/presence.js';
 import type { QueueEntry, QueueSnapshot } from '../../shared/queue.js';
 import { translate } from './i18n/index.js';
-
-/** A citizen's page that reported within this time counts as present (as on the server). */
-export const PRESENT_WITHIN_MS = 45_000;
 
 /**
  * How far the server's clock is ahead of the browser's, from a snapshot's `generatedAt` and when

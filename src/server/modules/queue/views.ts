@@ -4,14 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { LobbySnapshot, QueueSnapshot, TicketView } from '../../../shared/queue.js';
+import { PRESENT_WITHIN_MS } from '../../../shared/presence.js';
 import { serviceFigures } from '../../../shared/wait-estimate.js';
 import type { Clock } from '../../clock.js';
 import type { DB } from '../../db/schema.js';
 import type { OfficeService } from '../offices/service.js';
 import * as repo from './repo.js';
-
-/** A page that reported within this time counts as present. */
-export const PRESENT_WITHIN_MS = 45_000;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

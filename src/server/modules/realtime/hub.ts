@@ -90,10 +90,6 @@ export class Hub {
     return [...this.keys].filter(([, s]) => s.topic === topic).map(([key]) => key);
   }
 
-  subscribers(key: string): ReadonlySet<WebSocket> {
-    return this.keys.get(key)?.sockets ?? new Set();
-  }
-
   /** Topics changed somewhere (any node). `offices` stands for every language of it. */
   invalidate(topics: string[]): void {
     for (const topic of topics) {
