@@ -17,6 +17,7 @@ import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerWebPages } from './http/web-pages.js';
 import { registerMaintenance } from './maintenance.js';
+import { iceConfig } from './modules/calls/ice.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { SignalService } from './modules/calls/signals.js';
 import { consultationRoutes } from './modules/consultations/routes.js';
@@ -178,7 +179,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(database, { turn: config.turn !== null }));
   await app.register(officeRoutes(offices));
   await app.register(staffRoutes(staff, secure));
-  await app.register(queueRoutes(queue, staff, config));
+  const staffIce = (consultationId: string) =>
+    iceConfig(
+      config.turn,
+      'staff',
+      config.staffPrivacyMode,
+      `staff-${consultationId.slice(0, 8)}`,
+      clock(),
+    );
+  await app.register(queueRoutes(queue, staff, { ...config, staffIce }));
   await app.register(consultationRoutes(consultations, queue, staff));
   await app.register(callRoutes(consultations, staff, clock, config));
   await app.register(documentRoutes(documents, staff, config.documentMaxBytes));

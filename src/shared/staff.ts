@@ -1,6 +1,6 @@
 /** The staff console's HTTP shapes. */
 import { Type, type Static } from '@sinclair/typebox';
-import { QueueEntrySchema } from './queue.js';
+import { IceConfigSchema, QueueEntrySchema } from './queue.js';
 
 export const DUTY_STATES = ['off', 'available', 'paused'] as const;
 export type DutyState = (typeof DUTY_STATES)[number];
@@ -40,5 +40,7 @@ export type StaffMe = Static<typeof StaffMeSchema>;
 export const CallAnswerSchema = Type.Object({
   consultationId: Type.String({ format: 'uuid' }),
   ticket: QueueEntrySchema,
+  /** The staff member's ICE servers for this call, so it starts without another request. */
+  ice: Type.Optional(IceConfigSchema),
 });
 export type CallAnswer = Static<typeof CallAnswerSchema>;

@@ -1,12 +1,13 @@
 /**
  * Several app processes share one PostgreSQL, and queue changes reach every subscriber on every
- * node: staff on node A calls, the citizen whose page is connected to node B sees it.
+ * node: staff on node A calls, the citizen whose page is connected to node B sees it, and the
+ * call's signals cross between the nodes in order.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedTicket, QueueSnapshot, TicketView } from '../../src/shared/queue.js';
-import type { StaffMe } from '../../src/shared/staff.js';
+import type { CallAnswer, StaffMe } from '../../src/shared/staff.js';
 import { POSTGRES_URL } from '../helpers/databases.js';
 import { freePort, startProcess, type AppProcess } from '../helpers/process.js';
 import { ANNA, PASSWORD } from '../helpers/staff.js';
@@ -106,5 +107,23 @@ describe.skipIf(!POSTGRES_URL)('two app processes on one PostgreSQL', () => {
       (v) => v.state === 'called',
     );
     expect(called.staffName).toBe('Anna Schmidt');
+
+    // Signaling crosses the nodes (through the database), in the order sent, both ways.
+    const { consultationId } = (await call.json()) as CallAnswer;
+    citizen.send({
+      v: 1,
+      type: 'subscribe',
+      sub: { topic: 'consultation', consultationId, secret },
+    });
+    staffSocket.send({ v: 1, type: 'subscribe', sub: { topic: 'consultation', consultationId } });
+    await citizen.snapshot(`consultation:${consultationId}`);
+    await staffSocket.snapshot(`consultation:${consultationId}`);
+    const signals = (socket: TestSocket) =>
+      socket.messages.flatMap((m) => (m.type === 'signal' ? [m.data] : []));
+    const sent = ['offer', 'c1', 'c2', 'c3'];
+    for (const data of sent) staffSocket.send({ v: 1, type: 'signal', consultationId, data });
+    citizen.send({ v: 1, type: 'signal', consultationId, data: 'answer' });
+    await expect.poll(() => signals(citizen), { timeout: 5000 }).toEqual(sent);
+    await expect.poll(() => signals(staffSocket), { timeout: 5000 }).toEqual(['answer']);
   });
 });

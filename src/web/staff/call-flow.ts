@@ -4,9 +4,11 @@
  * citizen hangs up or the consultation is gone. Owned by the console, which it re-renders.
  */
 import type { ReactiveControllerHost } from 'lit';
+import type { Locale } from '../../shared/locale.js';
 import type { ConsultationSnapshot, QueueEntry } from '../../shared/queue.js';
+import type { CallAnswer } from '../../shared/staff.js';
 import { ApiError } from '../lib/request.js';
-import { staffApi } from './api.js';
+import { currentCsrfToken, staffApi } from './api.js';
 import type { MessageKey, MessageParams } from './i18n/index.js';
 import type { StaffLive } from './live.js';
 import { findCalledTicket, recalledJoinBy } from './queue-logic.js';
@@ -21,6 +23,21 @@ export interface CallFlowOutput {
   fail(error: unknown): void;
   /** Where the focus goes after the next render. */
   focus(selector: string): void;
+  locale(): Locale;
+}
+
+const callParts = () => import('../lib/call/index.js');
+
+/** Staff always join: the call (signaling, camera, offer) starts with the answer, not the view. */
+function startCallNow(answer: CallAnswer, locale: Locale): void {
+  const auth = { role: 'staff' as const, csrf: currentCsrfToken };
+  callParts().then(
+    (parts) => {
+      parts.prepareCall(answer.consultationId, auth, locale, answer.ice);
+      parts.startCall(answer.consultationId);
+    },
+    () => undefined, // the consultation panel says that the call could not load
+  );
 }
 
 export class CallFlow {
@@ -32,6 +49,13 @@ export class CallFlow {
   private called: QueueEntry | null = null;
   /** The consultation this page is ending or marking absent: its 'ended' is no surprise. */
   private closing: string | null = null;
+
+  /** The call's chunk, once the console is idle: the first call need not wait for it. */
+  static prefetch(): void {
+    const load = () => void callParts().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 500);
+  }
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -58,6 +82,7 @@ export class CallFlow {
     try {
       const answer = ticketId ? await staffApi.callTicket(ticketId) : await staffApi.callNext(slug);
       this.called = answer.ticket;
+      startCallNow(answer, this.out.locale());
       this.live.watchConsultation(answer.consultationId);
       this.out.focus('#consultation-title');
     } catch (error) {
@@ -109,6 +134,10 @@ export class CallFlow {
   /** Back to the queue: the consultation's office's "Call next" gets the focus. */
   private close(notice: Notice): void {
     const office = this.live.consultation?.office ?? null;
+    callParts().then(
+      (parts) => parts.dropPrepared(),
+      () => undefined,
+    );
     this.live.watchConsultation(null);
     this.called = null;
     this.out.notice(notice);

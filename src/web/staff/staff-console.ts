@@ -57,6 +57,7 @@ export class StaffConsole extends LightElement {
     },
     fail: (error) => this.fail(error),
     focus: (selector) => (this.focusNext = selector),
+    locale: () => this.locale,
   });
   private focusNext: string | null = null;
   private tick: ReturnType<typeof setInterval> | undefined;
@@ -70,6 +71,7 @@ export class StaffConsole extends LightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.tick = setInterval(() => this.requestUpdate(), TICK_MS);
+    CallFlow.prefetch();
   }
 
   override disconnectedCallback(): void {

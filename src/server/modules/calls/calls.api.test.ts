@@ -127,6 +127,38 @@ describe.each(DATABASE_KINDS)('signaling on %s', (kind) => {
     expect(health.turn).toBe('configured');
   });
 
+  it('keeps signals sent before the other side joined and delivers them, in order, when it does', async () => {
+    const id = c.consultationId;
+    for (const s of sockets.splice(0)) s.close(); // the pages of the test before are gone
+    await new Promise((r) => setTimeout(r, 100));
+    const staff = await open({ cookie: c.staff.cookie });
+    staff.send({ v: 1, type: 'subscribe', sub: { topic: 'consultation', consultationId: id } });
+    await staff.snapshot(`consultation:${id}`);
+    const early = ['{"early":"offer"}', '{"early":1}', '{"early":2}'];
+    for (const data of early) staff.send({ v: 1, type: 'signal', consultationId: id, data });
+    await new Promise((r) => setTimeout(r, 100)); // nobody on the citizen's side yet
+
+    const citizen = await open();
+    citizen.send({
+      v: 1,
+      type: 'subscribe',
+      sub: { topic: 'consultation', consultationId: id, secret: c.ticket.secret },
+    });
+    await citizen.snapshot(`consultation:${id}`);
+    const got = () => citizen.messages.filter(isSignal).map((m) => m.data);
+    await expect.poll(got, { timeout: 3000 }).toEqual(early);
+    // Delivered once: a second page of the citizen joining later gets nothing held.
+    const again = await open();
+    again.send({
+      v: 1,
+      type: 'subscribe',
+      sub: { topic: 'consultation', consultationId: id, secret: c.ticket.secret },
+    });
+    await again.snapshot(`consultation:${id}`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(again.messages.filter(isSignal)).toEqual([]);
+  });
+
   it('takes one anonymous rating after the consultation, and no signals once it ended', async () => {
     const rate = (stars: number) =>
       t.app.inject({

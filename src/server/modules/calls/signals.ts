@@ -16,21 +16,31 @@ export class SignalService {
     private readonly bus: Bus,
   ) {}
 
-  /** Stores and announces a signal from a participant (the caller has checked the role). */
-  async send(consultationId: string, from: 'citizen' | 'staff', data: string): Promise<void> {
-    const open = await this.db
-      .selectFrom('consultations')
-      .select('id')
-      .where('id', '=', consultationId)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    if (!open) throw new AppError('CONSULTATION_ENDED');
+  /**
+   * Stores and announces a signal from a participant (the caller has checked the role); `node`
+   * names the app node that already delivered it to the participants connected there.
+   */
+  async send(
+    consultationId: string,
+    from: 'citizen' | 'staff',
+    data: string,
+    node: string,
+  ): Promise<void> {
+    // One statement: stored only while the consultation is open.
     const row = await this.db
       .insertInto('signals')
-      .values({ consultation_id: consultationId, sender: from, payload: data })
+      .columns(['consultation_id', 'sender', 'payload'])
+      .expression((eb) =>
+        eb
+          .selectFrom('consultations')
+          .select([eb.val(consultationId).as('c'), eb.val(from).as('s'), eb.val(data).as('p')])
+          .where('id', '=', consultationId)
+          .where('ended_at', 'is', null),
+      )
       .returning('id')
-      .executeTakeFirstOrThrow();
-    await this.bus.publishEvent({ t: 'signal', consultationId, from, id: row.id });
+      .executeTakeFirst();
+    if (!row) throw new AppError('CONSULTATION_ENDED');
+    await this.bus.publishEvent({ t: 'signal', consultationId, from, id: row.id, node });
   }
 
   async payload(id: number): Promise<string | null> {

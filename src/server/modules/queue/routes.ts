@@ -8,8 +8,9 @@ import {
   CreateTicketBodySchema,
   TicketViewSchema,
 } from '../../../shared/queue.js';
-import { CallAnswerSchema } from '../../../shared/staff.js';
+import { CallAnswerSchema, type CallAnswer } from '../../../shared/staff.js';
 import { ErrorResponses } from '../../http/schemas.js';
+import type { IceConfig } from '../calls/ice.js';
 import { requireStaff, staffOf } from '../../http/staff-auth.js';
 import type { StaffService } from '../staff/service.js';
 import type { QueueService } from './service.js';
@@ -23,6 +24,8 @@ const SecretHeader = Type.Object({
 export interface QueueRouteOptions {
   /** Tickets one client may take per 10 minutes. */
   ticketsPerClient: number;
+  /** ICE servers for the staff side of a consultation (calls module). */
+  staffIce: (consultationId: string) => IceConfig;
 }
 
 export function queueRoutes(
@@ -30,6 +33,10 @@ export function queueRoutes(
   staff: StaffService,
   options: QueueRouteOptions,
 ): FastifyPluginAsyncTypebox {
+  const withIce = (answer: CallAnswer): CallAnswer => ({
+    ...answer,
+    ice: options.staffIce(answer.consultationId),
+  });
   return async (app) => {
     app.post(
       '/api/offices/:slug/tickets',
@@ -103,7 +110,8 @@ export function queueRoutes(
             response: { 200: CallAnswerSchema, ...ErrorResponses },
           },
         },
-        async (request) => queue.callNext(staffOf(request).staffId, request.params.slug),
+        async (request) =>
+          withIce(await queue.callNext(staffOf(request).staffId, request.params.slug)),
       );
       authed.post(
         '/api/staff/tickets/:id/call',
@@ -115,7 +123,8 @@ export function queueRoutes(
             response: { 200: CallAnswerSchema, ...ErrorResponses },
           },
         },
-        async (request) => queue.callTicket(staffOf(request).staffId, request.params.id),
+        async (request) =>
+          withIce(await queue.callTicket(staffOf(request).staffId, request.params.id)),
       );
       for (const [action, summary] of [
         ['recall', 'Ring again for a citizen who has not joined'],

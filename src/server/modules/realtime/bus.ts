@@ -12,7 +12,7 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 /** Ephemeral events that are not state: typing, and pointers to signaling rows. */
 export type BusEvent =
   | { t: 'typing'; consultationId: string; from: 'citizen' | 'staff'; typing: boolean }
-  | { t: 'signal'; consultationId: string; from: 'citizen' | 'staff'; id: number };
+  | { t: 'signal'; consultationId: string; from: 'citizen' | 'staff'; id: number; node: string };
 
 const EVENT_PREFIX = '!';
 

@@ -12,14 +12,11 @@ import type { OfficeService } from '../offices/service.js';
 import type { QueueService } from '../queue/service.js';
 import type { QueueViews } from '../queue/views.js';
 import type { StaffService } from '../staff/service.js';
-import type { Bus, BusEvent } from './bus.js';
+import type { Bus } from './bus.js';
 import { textFrame } from './frame.js';
 import { Hub } from './hub.js';
-import { errorMessage, registerSocket, send, type Connection } from './socket.js';
-
-function pick(event: Extract<BusEvent, { t: 'typing' }>) {
-  return { consultationId: event.consultationId, from: event.from, typing: event.typing };
-}
+import { SignalRelay } from './signal-relay.js';
+import { errorMessage, registerSocket, type Connection } from './socket.js';
 
 export interface RealtimeDeps {
   bus: Bus;
@@ -57,49 +54,11 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
   });
 
   const connections = new Set<Connection>();
+  const relay = new SignalRelay(connections, deps.signals, app.log);
   await app.register(websocket, {
     options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false },
   });
-  registerSocket(app, { hub, ...deps }, connections);
-
-  /** Local connections of the other participant of a consultation. */
-  const recipients = (consultationId: string, from: string) =>
-    [...connections].filter((c) => {
-      const role = c.roles.get(consultationId);
-      return role && role !== from && c.keys.has(`consultation:${consultationId}`);
-    });
-
-  // Signals of one consultation are forwarded in the order they were committed.
-  const signalChains = new Map<string, Promise<void>>();
-  const relay = (event: BusEvent) => {
-    const targets = recipients(event.consultationId, event.from);
-    if (targets.length === 0) return;
-    if (event.t === 'typing') {
-      for (const c of targets) send(c, { v: 1, type: 'typing', ...pick(event) });
-      return;
-    }
-    const previous = signalChains.get(event.consultationId) ?? Promise.resolve();
-    const next = previous
-      .then(() => deps.signals.payload(event.id))
-      .then((data) => {
-        if (data === null) return;
-        for (const c of recipients(event.consultationId, event.from)) {
-          send(c, {
-            v: 1,
-            type: 'signal',
-            consultationId: event.consultationId,
-            from: event.from,
-            data,
-          });
-        }
-      })
-      .catch((error: unknown) => app.log.error({ err: error }, 'signal relay failed'))
-      .finally(() => {
-        if (signalChains.get(event.consultationId) === next)
-          signalChains.delete(event.consultationId);
-      });
-    signalChains.set(event.consultationId, next);
-  };
+  registerSocket(app, { hub, relay, ...deps }, connections);
 
   let stopListening: (() => Promise<void>) | null = null;
   const timers: NodeJS.Timeout[] = [];
@@ -115,7 +74,7 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
   app.addHook('onReady', async () => {
     stopListening = await deps.bus.listen({
       topics: (topics) => hub.invalidate(topics),
-      event: relay,
+      event: (event) => relay.fromBus(event),
       reconnected: () => hub.invalidateAll(),
     });
     every(PRESENCE_MS, () =>

@@ -21,12 +21,12 @@ import {
 import { AppError } from '../../http/app-error.js';
 import { requestLocale } from '../../http/locale.js';
 import { SESSION_COOKIE } from '../../http/staff-auth.js';
-import type { SignalService } from '../calls/signals.js';
 import type { ConsultationService, Participant } from '../consultations/service.js';
 import type { QueueService } from '../queue/service.js';
 import type { StaffService } from '../staff/service.js';
 import type { Bus } from './bus.js';
 import type { Hub } from './hub.js';
+import type { SignalRelay } from './signal-relay.js';
 
 const validate = TypeCompiler.Compile(ClientMessageSchema);
 const BURST = 40;
@@ -38,7 +38,7 @@ export interface SocketDeps {
   queue: QueueService;
   staff: StaffService;
   consultations: ConsultationService;
-  signals: SignalService;
+  relay: SignalRelay;
 }
 
 export interface Connection {
@@ -95,17 +95,20 @@ export function registerSocket(
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       connection.inbox = connection.inbox
         .then(() => handle(connection, data, isBinary))
-        .catch((error: unknown) => {
-          const code = error instanceof AppError ? error.code : 'INTERNAL';
-          if (code === 'INTERNAL') request.log.error({ err: error }, 'websocket message failed');
-          send(connection, errorMessage(code, connection.locale));
-        });
+        .catch((error: unknown) => failed(connection, error));
     });
     socket.on('close', () => {
       connections.delete(connection);
       for (const key of connection.keys) deps.hub.unsubscribe(socket, key);
     });
   });
+
+  /** A message could not be handled: the sender gets the coded error, the log the rest. */
+  function failed(connection: Connection, error: unknown): void {
+    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    if (code === 'INTERNAL') app.log.error({ err: error }, 'websocket message failed');
+    send(connection, errorMessage(code, connection.locale));
+  }
 
   function allow(connection: Connection): boolean {
     const now = Date.now();
@@ -167,7 +170,11 @@ export function registerSocket(
       case 'signal': {
         const from = connection.roles.get(message.consultationId);
         if (!from) throw new AppError('FORBIDDEN');
-        await deps.signals.send(message.consultationId, from, message.data);
+        const { consultationId, data } = message;
+        deps.relay.signal(connection, { consultationId, from, data }, (error) =>
+          failed(connection, error),
+        );
+        return;
         return;
       }
       case 'received': {
@@ -195,6 +202,9 @@ export function registerSocket(
       return;
     }
     connection.keys.add(key);
+    const role = sub.topic === 'consultation' ? connection.roles.get(sub.consultationId) : null;
+    if (sub.topic === 'consultation' && role)
+      deps.relay.joined(connection, sub.consultationId, role);
     await deps.hub.subscribe(connection.socket, sub.topic, key);
     if (sub.topic === 'ticket') await deps.queue.touch([sub.ticketId]); // present again
   }

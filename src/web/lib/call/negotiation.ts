@@ -99,6 +99,15 @@ export class Negotiation {
 
   async description(description: Description): Promise<void> {
     const { pc, options } = this;
+    // The same offer once more (resent because a hello crossed it): answer again, apply nothing.
+    const remote = pc.remoteDescription;
+    if (
+      description.type === 'offer' &&
+      pc.signalingState === 'stable' &&
+      remote?.type === 'offer'
+    ) {
+      if (remote.sdp === description.sdp) return this.sendLocal();
+    }
     const readyForOffer =
       !this.makingOffer && (pc.signalingState === 'stable' || this.settingAnswer);
     const collision = description.type === 'offer' && !readyForOffer;

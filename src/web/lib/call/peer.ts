@@ -26,6 +26,7 @@ export interface PeerEvents {
 export interface PeerOptions {
   polite: boolean;
   sid?: string; // this connection's id, when a hello already named it (prepare.ts)
+  greeted?: boolean; // that hello went out on the channel as it is now: no second one
   channel: SignalChannel;
   config: () => Promise<RTCConfiguration>; // fresh ICE servers and policy from the server
   tracks: () => LocalTracks;
@@ -60,7 +61,8 @@ export class Peer {
     this.stopReady = channel.events.on('ready', () =>
       this.enqueue(async () => this.onChannelReady()),
     );
-    if (channel.ready) this.enqueue(async () => this.onChannelReady());
+    this.greeted = options.greeted === true && channel.ready;
+    if (channel.ready && !this.greeted) this.enqueue(async () => this.onChannelReady());
     this.watchdog = setInterval(() => this.enqueue(async () => this.check()), WATCHDOG_MS);
   }
 
@@ -110,7 +112,8 @@ export class Peer {
     const config = await retry(this.options.config, () => this.closed);
     if (this.closed) return;
     this.session?.pc.close();
-    const pc = new RTCPeerConnection(config);
+    // One transport for audio and video: half the candidates to gather, signal and check.
+    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', ...config });
     const session = new Negotiation(pc, {
       polite: this.options.polite,
       sendDescription: (description: Description) => this.post({ description }),

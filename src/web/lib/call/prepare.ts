@@ -25,21 +25,37 @@ interface Prepared {
 let prepared: Prepared | null = null;
 let started: CallSession | null = null;
 
-/** Idempotent; another consultation replaces the one prepared before. */
-export function prepareCall(consultationId: string, auth: CallAuth, locale: Locale): void {
+/**
+ * Idempotent; another consultation replaces the one prepared before. `ice`: servers that came
+ * with the call (staff), else they are fetched now.
+ */
+export function prepareCall(
+  consultationId: string,
+  auth: CallAuth,
+  locale: Locale,
+  ice?: IceAnswer,
+): void {
   if (prepared?.consultationId === consultationId || started?.consultationId === consultationId) {
     return;
   }
   dropPrepared();
   const secret = auth.role === 'citizen' ? auth.secret : undefined;
-  const ice = fetchIce(consultationId, auth, locale).catch(() => null);
+  const servers = ice ? Promise.resolve(ice) : fetchIce(consultationId, auth, locale);
   const channel = new SignalChannel(consultationId, secret);
   const sid = newSid();
   // Each time the channel is (again) ready: staff may have sent their offer before we listened.
   const stopHello = channel.events.on('ready', () =>
     channel.send(JSON.stringify({ sid, hello: true })),
   );
-  prepared = { consultationId, auth, locale, channel, ice, sid, stopHello };
+  prepared = {
+    consultationId,
+    auth,
+    locale,
+    channel,
+    ice: servers.catch(() => null),
+    sid,
+    stopHello,
+  };
 }
 
 /** The click to join: the prepared call starts now (no-op without one). */
@@ -54,6 +70,7 @@ export function startCall(consultationId: string): void {
   started = new CallSession(consultationId, ready.auth, ready.locale, {
     channel: ready.channel,
     sid: ready.sid,
+    greeted: ready.channel.ready,
     ice,
   });
 }

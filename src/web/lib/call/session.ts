@@ -14,6 +14,8 @@ export interface SessionStart {
   channel?: SignalChannel;
   /** The id a `hello` already named. */
   sid?: string;
+  /** That hello went out on the channel's current connection. */
+  greeted?: boolean;
   /** ICE servers fetched in advance (one use). */
   ice?: Promise<IceAnswer | null>;
 }
@@ -41,7 +43,7 @@ export class CallSession {
     let early = start.ice ?? null;
     this.peer = new Peer({
       polite: auth.role === 'citizen',
-      ...(start.sid ? { sid: start.sid } : {}),
+      ...(start.sid ? { sid: start.sid, greeted: start.greeted === true } : {}),
       channel: this.channel,
       config: async () => {
         const prefetched = early ? await early : null;

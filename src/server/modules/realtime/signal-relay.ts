@@ -1,0 +1,147 @@
+/**
+ * Forwards typing notes and WebRTC signals to the other participant of a consultation.
+ * Same-node fast path: when the other participant is connected to this node (always on PGlite,
+ * usually behind a sticky load balancer), a signal goes straight from socket to socket; it is
+ * still stored and announced on the bus for the other nodes, which this node then ignores.
+ * Measured (bench/call-setup): the round through the database cost 40–120 ms per hop on a busy
+ * PGlite, several hops per call setup.
+ * Held signals: a signal for a participant who is not connected yet (the citizen's page
+ * subscribes while the staff member's offer is already on its way) or whose page is
+ * reconnecting is kept for a short while and delivered when it joins — instead of being lost
+ * and asked for again, which cost a round trip.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { SignalService } from '../calls/signals.js';
+import type { Participant } from '../consultations/service.js';
+import type { BusEvent } from './bus.js';
+import { send, type Connection } from './socket.js';
+
+/** How long and how many undelivered signals are kept per consultation. */
+const HOLD_MS = 30_000;
+const HOLD_MAX = 80;
+
+interface Held {
+  from: Participant;
+  /** The payload, or the id of its row (signals from other nodes are read when delivered). */
+  data: string | number;
+  at: number;
+}
+
+export class SignalRelay {
+  /** This node's name on the bus, so it can skip the signals it delivered itself. */
+  readonly node = randomUUID();
+  /** Signals of one consultation are forwarded in the order they were committed. */
+  private readonly chains = new Map<string, Promise<void>>();
+  /** Per sending connection: its signals are stored one after the other. */
+  private readonly stored = new WeakMap<Connection, Promise<void>>();
+  private readonly held = new Map<string, Held[]>();
+
+  constructor(
+    private readonly connections: ReadonlySet<Connection>,
+    private readonly signals: SignalService,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /**
+   * A signal from a member connected here: delivered to local peers now; stored and announced
+   * behind the sender's earlier signals (in order), without holding up the sender's next one.
+   */
+  signal(
+    sender: Connection,
+    message: { consultationId: string; from: Participant; data: string },
+    failed: (error: unknown) => void,
+  ): void {
+    const { consultationId, from, data } = message;
+    const targets = this.recipients(consultationId, from);
+    for (const c of targets) send(c, { v: 1, type: 'signal', consultationId, from, data });
+    if (targets.length === 0) this.hold(consultationId, { from, data, at: Date.now() });
+    const previous = this.stored.get(sender) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.signals.send(consultationId, from, data, this.node))
+      .catch(failed);
+    this.stored.set(sender, next);
+  }
+
+  /** An event from the bus (any node, this one included). */
+  fromBus(event: BusEvent): void {
+    const targets = this.recipients(event.consultationId, event.from);
+    if (event.t === 'signal' && event.node !== this.node && targets.length === 0) {
+      this.hold(event.consultationId, { from: event.from, data: event.id, at: Date.now() });
+    }
+    if (targets.length === 0) return;
+    if (event.t === 'typing') {
+      const { consultationId, from, typing } = event;
+      for (const c of targets) send(c, { v: 1, type: 'typing', consultationId, from, typing });
+      return;
+    }
+    if (event.node === this.node) return;
+    const { consultationId, from } = event;
+    this.inOrder(consultationId, async () => {
+      const data = await this.signals.payload(event.id);
+      if (data === null) return;
+      for (const c of this.recipients(consultationId, from)) {
+        send(c, { v: 1, type: 'signal', consultationId, from, data });
+      }
+    });
+  }
+
+  /** A connection became a participant here: what was held for its side arrives now, in order. */
+  joined(connection: Connection, consultationId: string, role: Participant): void {
+    const held = this.fresh(consultationId);
+    const mine = held.filter((h) => h.from !== role);
+    if (mine.length === 0) return;
+    this.held.set(
+      consultationId,
+      held.filter((h) => h.from === role),
+    );
+    this.inOrder(consultationId, async () => {
+      for (const h of mine) {
+        const data = typeof h.data === 'string' ? h.data : await this.signals.payload(h.data);
+        if (data !== null)
+          send(connection, { v: 1, type: 'signal', consultationId, from: h.from, data });
+      }
+    });
+  }
+
+  private hold(consultationId: string, held: Held): void {
+    const list = this.fresh(consultationId);
+    list.push(held);
+    if (list.length > HOLD_MAX) list.shift();
+    this.held.set(consultationId, list);
+  }
+
+  /** The held signals of a consultation younger than HOLD_MS (older ones are dropped). */
+  private fresh(consultationId: string): Held[] {
+    const since = Date.now() - HOLD_MS;
+    const list = (this.held.get(consultationId) ?? []).filter((h) => h.at >= since);
+    if (list.length === 0) this.held.delete(consultationId);
+    // Other consultations' old entries go too, so the map cannot grow without bound.
+    for (const [id, other] of this.held) {
+      if (id !== consultationId && (other.at(-1)?.at ?? 0) < since) this.held.delete(id);
+    }
+    return list;
+  }
+
+  /** Deliveries of one consultation run one after the other (rows are read on the way). */
+  private inOrder(consultationId: string, task: () => Promise<void>): void {
+    const previous = this.chains.get(consultationId) ?? Promise.resolve();
+    const next = previous
+      .then(task)
+      .catch((error: unknown) => this.log.error({ err: error }, 'signal relay failed'))
+      .finally(() => {
+        if (this.chains.get(consultationId) === next) this.chains.delete(consultationId);
+      });
+    this.chains.set(consultationId, next);
+  }
+
+  /** Local connections of the other participant. */
+  private recipients(consultationId: string, from: Participant): Connection[] {
+    const found: Connection[] = [];
+    for (const c of this.connections) {
+      const role = c.roles.get(consultationId);
+      if (role && role !== from && c.keys.has(`consultation:${consultationId}`)) found.push(c);
+    }
+    return found;
+  }
+}
