@@ -11,12 +11,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { DEFAULT_PROOF_OF_WORK_COST, type Config } from './config.js';
 import type { Database } from './db/database.js';
 import { errorBody, registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { registerWebPages } from './http/web-pages.js';
 import { registerMaintenance } from './maintenance.js';
+import { registerAppointments } from './modules/appointments/index.js';
+import type { AppointmentService } from './modules/appointments/service.js';
 import { iceConfig } from './modules/calls/ice.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { SignalService } from './modules/calls/signals.js';
@@ -24,6 +26,7 @@ import { consultationRoutes } from './modules/consultations/routes.js';
 import { documentRoutes } from './modules/documents/routes.js';
 import { DocumentService } from './modules/documents/service.js';
 import { DocumentStore } from './modules/documents/store.js';
+import type { OutboxWorker, Senders } from './modules/notifications/worker.js';
 import { ConsultationService } from './modules/consultations/service.js';
 import { OfficeRepo } from './modules/offices/repo.js';
 import { officeRoutes } from './modules/offices/routes.js';
@@ -53,6 +56,17 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   documentsDir: path.resolve('data/documents'),
   documentMaxBytes: 20 * 1024 * 1024,
   documentRetentionHours: 24,
+  sms: null,
+  smtpUrl: null,
+  emailFrom: 'Virtuelles Bürgerbüro <noreply@localhost>',
+  smsCountries: ['DE', 'AT', 'CH'],
+  smsPerDay: 2000,
+  bookingsPerNumber: 3,
+  bookingsPerClient: 10,
+  reminderMinutes: 1440,
+  bookingRetentionDays: 30,
+  proofOfWorkCost: DEFAULT_PROOF_OF_WORK_COST,
+  outboxRetrySeconds: 5,
 };
 
 declare module 'fastify' {
@@ -63,6 +77,8 @@ declare module 'fastify' {
       queue: QueueService;
       consultations: ConsultationService;
       documents: DocumentService;
+      appointments: AppointmentService;
+      outbox: OutboxWorker;
     };
   }
 }
@@ -72,6 +88,8 @@ export interface AppDeps {
   database: Database;
   clock?: Clock;
   webRoot?: string;
+  /** SMS gateway and mailer instead of the configured ones (tests). */
+  senders?: Senders;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -173,9 +191,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     afterEnd: () => documents.purge().then(() => undefined),
   });
 
-  // For tests and operations scripts that drive the services without HTTP.
-  app.decorate('services', { offices, staff, queue, consultations, documents });
-
   await app.register(healthRoutes(database, { turn: config.turn !== null }));
   await app.register(officeRoutes(offices));
   await app.register(staffRoutes(staff, secure));
@@ -191,6 +206,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consultationRoutes(consultations, queue, staff));
   await app.register(callRoutes(consultations, staff, clock, config));
   await app.register(documentRoutes(documents, staff, config.documentMaxBytes));
+  const { appointments, worker } = await registerAppointments(app, {
+    db,
+    clock,
+    config,
+    offices,
+    queue,
+    staff,
+    ...(deps.senders ? { senders: deps.senders } : {}),
+  });
+  // For tests and operations scripts that drive the services without HTTP.
+  app.decorate('services', {
+    offices,
+    staff,
+    queue,
+    consultations,
+    documents,
+    appointments,
+    outbox: worker,
+  });
   await registerRealtime(app, { bus, offices, views, queue, staff, consultations, signals });
   registerMaintenance(app, { queue, signals, documents, clock });
   await registerWebPages(app, {

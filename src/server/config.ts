@@ -28,7 +28,28 @@ export interface Config {
   documentsDir: string;
   documentMaxBytes: number;
   documentRetentionHours: number;
+  /** Where SMS go; null = into the log (a first start, a demo). */
+  sms: SmsConfig | null;
+  /** Where e-mails go; null = into the log. */
+  smtpUrl: string | null;
+  emailFrom: string;
+  /** ISO countries whose mobile numbers get SMS (SMS pumping protection). */
+  smsCountries: string[];
+  smsPerDay: number;
+  bookingsPerNumber: number;
+  bookingsPerClient: number;
+  reminderMinutes: number;
+  /** Name, number and e-mail of an appointment are deleted this long after it. */
+  bookingRetentionDays: number;
+  /** Proof-of-work cost (ALTCHA): higher = longer to solve for a bot and an old phone. */
+  proofOfWorkCost: number;
+  /** First pause before an unsent message is tried again (it doubles up to 10 minutes). */
+  outboxRetrySeconds: number;
 }
+
+export type SmsConfig =
+  | { kind: 'smpp'; url: string; systemId: string; password: string; sender: string }
+  | { kind: 'http'; url: string; token: string; sender: string };
 
 export interface TurnConfig {
   urls: string[];
@@ -120,7 +141,60 @@ export function loadConfig(env: Env = process.env): Config {
     documentsDir: path.resolve(read(env, 'DOCUMENTS_DIR') ?? path.join(dataDir, 'documents')),
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_MB', 20, 1, 200) * 1024 * 1024,
     documentRetentionHours: integer(env, 'DOCUMENT_RETENTION_HOURS', 24, 1, 24 * 90),
+    sms: sms(env),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']) ?? null,
+    emailFrom: read(env, 'SMTP_FROM') ?? 'Virtuelles Bürgerbüro <noreply@localhost>',
+    smsCountries: countries(env),
+    smsPerDay: integer(env, 'SMS_PER_DAY', 2000, 1, 1_000_000),
+    bookingsPerNumber: integer(env, 'BOOKINGS_PER_NUMBER', 3, 1, 100),
+    bookingsPerClient: integer(env, 'BOOKINGS_PER_CLIENT', 10, 1, 100_000),
+    reminderMinutes: integer(env, 'REMINDER_MINUTES', 1440, 0, 10_080),
+    bookingRetentionDays: integer(env, 'BOOKING_RETENTION_DAYS', 30, 1, 3650),
+    proofOfWorkCost: integer(env, 'PROOF_OF_WORK_COST', DEFAULT_PROOF_OF_WORK_COST, 1, 10_000_000),
+    outboxRetrySeconds: integer(env, 'OUTBOX_RETRY_SECONDS', 5, 1, 3600),
   };
+}
+
+/** PBKDF2 iterations per try (ALTCHA): ≈ 0.3–1 s on an old phone, measured. */
+export const DEFAULT_PROOF_OF_WORK_COST = 1000;
+
+function sms(env: Env): SmsConfig | null {
+  const smpp = url(env, 'SMPP_URL', ['smpp:']);
+  const http = url(env, 'SMS_HTTP_URL', ['http:', 'https:']);
+  if (smpp && http)
+    throw new ConfigError('SMPP_URL: set either SMPP_URL or SMS_HTTP_URL, not both');
+  const sender = read(env, 'SMS_SENDER') ?? 'Buergeramt';
+  if (!/^[A-Za-z0-9 ]{1,11}$/.test(sender) && !/^\+?\d{3,15}$/.test(sender)) {
+    throw new ConfigError(
+      `SMS_SENDER: expected up to 11 letters/digits or a phone number, got "${sender}"`,
+    );
+  }
+  if (smpp) {
+    const systemId = read(env, 'SMPP_SYSTEM_ID');
+    const password = read(env, 'SMPP_PASSWORD');
+    if (!systemId || password === undefined) {
+      throw new ConfigError('SMPP_SYSTEM_ID: SMPP_URL needs SMPP_SYSTEM_ID and SMPP_PASSWORD');
+    }
+    return { kind: 'smpp', url: smpp, systemId, password, sender };
+  }
+  if (http) {
+    const token = read(env, 'SMS_HTTP_TOKEN');
+    if (!token) throw new ConfigError('SMS_HTTP_TOKEN: SMS_HTTP_URL needs SMS_HTTP_TOKEN');
+    return { kind: 'http', url: http, token, sender };
+  }
+  return null;
+}
+
+function countries(env: Env): string[] {
+  const raw = read(env, 'SMS_COUNTRIES') ?? 'DE,AT,CH';
+  const list = raw
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  if (list.length === 0 || list.some((c) => !/^[A-Z]{2}$/.test(c))) {
+    throw new ConfigError(`SMS_COUNTRIES: expected country codes like DE,AT,CH, got "${raw}"`);
+  }
+  return list;
 }
 
 function turn(env: Env): TurnConfig | null {

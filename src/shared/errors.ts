@@ -128,6 +128,76 @@ export const ERRORS = {
     de: 'Diese Aktion ist hier nicht möglich.',
     en: 'This action is not possible here.',
   },
+  BOOKING_NOT_OFFERED: {
+    status: 404,
+    de: 'Bei diesem Büro kann man keine Termine buchen.',
+    en: 'This office does not take appointments.',
+  },
+  SERVICE_NOT_FOUND: {
+    status: 404,
+    de: 'Dieses Anliegen gibt es bei diesem Büro nicht. Bitte wählen Sie ein anderes.',
+    en: 'This office does not offer this service. Please choose another one.',
+  },
+  SLOT_TAKEN: {
+    status: 409,
+    de: 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie einen anderen – freie Zeiten in der Nähe stehen dabei.',
+    en: 'This time has just been taken. Please choose another one – free times nearby are listed.',
+  },
+  SLOT_UNAVAILABLE: {
+    status: 409,
+    de: 'Zu dieser Zeit kann man keinen Termin buchen (geschlossen, zu kurzfristig oder zu weit in der Zukunft).',
+    en: 'No appointment can be booked at this time (closed, too soon or too far ahead).',
+  },
+  PHONE_INVALID: {
+    status: 400,
+    de: 'Diese Handynummer ist ungültig. Bitte prüfen Sie sie, z. B. 0171 1234567.',
+    en: 'This mobile number is not valid. Please check it, e.g. +49 171 1234567.',
+  },
+  PHONE_NOT_MOBILE: {
+    status: 400,
+    de: 'Das ist keine Handynummer. Die Bestätigung kommt per SMS – bitte geben Sie eine Handynummer an.',
+    en: 'This is not a mobile number. The confirmation comes by text message – please give a mobile number.',
+  },
+  PHONE_COUNTRY: {
+    status: 400,
+    de: 'SMS können wir nur an Handynummern aus Deutschland, Österreich und der Schweiz senden.',
+    en: 'We can only send text messages to mobile numbers from Germany, Austria and Switzerland.',
+  },
+  EMAIL_INVALID: {
+    status: 400,
+    de: 'Diese E-Mail-Adresse ist ungültig.',
+    en: 'This e-mail address is not valid.',
+  },
+  CHALLENGE_FAILED: {
+    status: 400,
+    de: 'Die Sicherheitsprüfung ist fehlgeschlagen oder abgelaufen. Bitte versuchen Sie es noch einmal.',
+    en: 'The security check failed or expired. Please try again.',
+  },
+  BOOKING_LIMIT: {
+    status: 429,
+    de: 'Für diese Handynummer gibt es heute schon zu viele Buchungen. Bitte rufen Sie uns an.',
+    en: 'This mobile number has too many bookings today. Please call us.',
+  },
+  SMS_LIMIT: {
+    status: 503,
+    de: 'Heute können keine weiteren Termine online gebucht werden. Bitte versuchen Sie es morgen oder rufen Sie uns an.',
+    en: 'No more appointments can be booked online today. Please try again tomorrow or call us.',
+  },
+  APPOINTMENT_NOT_FOUND: {
+    status: 404,
+    de: 'Diesen Termin gibt es nicht (mehr). Bitte prüfen Sie den Link aus der SMS.',
+    en: 'This appointment does not exist (any more). Please check the link from the text message.',
+  },
+  APPOINTMENT_STATE: {
+    status: 409,
+    de: 'Das geht mit diesem Termin nicht mehr (abgesagt, vorbei oder schon eingecheckt).',
+    en: 'This is no longer possible for this appointment (cancelled, over or already checked in).',
+  },
+  CHECK_IN_TOO_EARLY: {
+    status: 409,
+    de: 'Sie können erst kurz vor Ihrem Termin eintreten.',
+    en: 'You can enter only shortly before your appointment.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     de: 'Die gesendeten Daten sind zu groß.',
@@ -166,5 +236,7 @@ export interface ErrorBody {
     messages: { de: string; en: string };
     /** For VALIDATION_FAILED: which field and why (technical, for developers). */
     details?: { path: string; problem: string }[];
+    /** For SLOT_TAKEN: the nearest free start times (ISO 8601). */
+    alternatives?: string[];
   };
 }

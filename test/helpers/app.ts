@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Senders } from '../../src/server/modules/notifications/worker.js';
 import { buildApp, DEFAULT_APP_CONFIG, type AppConfig } from '../../src/server/app.js';
 import type { DatabaseKind } from '../../src/server/db/database.js';
 import { seedDemoData } from '../../src/server/demo/seed.js';
@@ -26,7 +27,13 @@ export interface TestApp {
 
 export async function startTestApp(
   kind: DatabaseKind,
-  options: { now?: Date; demo?: boolean; listen?: boolean; config?: Partial<AppConfig> } = {},
+  options: {
+    now?: Date;
+    demo?: boolean;
+    listen?: boolean;
+    config?: Partial<AppConfig>;
+    senders?: Senders;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   let now = options.now ?? WEDNESDAY_MORNING;
@@ -34,9 +41,17 @@ export async function startTestApp(
   const documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'buergerbuero-documents-'));
   const build = () =>
     buildApp({
-      config: { ...DEFAULT_APP_CONFIG, logLevel: 'silent', documentsDir, ...options.config },
+      config: {
+        ...DEFAULT_APP_CONFIG,
+        logLevel: 'silent',
+        documentsDir,
+        proofOfWorkCost: 1, // solved in milliseconds by the tests
+        outboxRetrySeconds: 1,
+        ...options.config,
+      },
       database,
       clock: () => now,
+      ...(options.senders ? { senders: options.senders } : {}),
     });
   const app = await build();
   let url = '';

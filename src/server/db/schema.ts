@@ -93,6 +93,7 @@ export interface TicketsTable {
   ended_at: Timestamp | null;
   last_seen_at: Timestamp;
   left_reason: 'citizen' | 'timeout' | null;
+  appointment_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConsultationsTable {
@@ -146,6 +147,105 @@ export interface RatingsTable {
   day: string;
 }
 
+export interface AppointmentServicesTable {
+  id: Generated<number>;
+  office_id: number;
+  name_de: string;
+  name_en: string;
+  duration_minutes: number;
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface AppointmentSettingsTable {
+  office_id: number;
+  unit_minutes: Generated<number>;
+  lead_minutes: Generated<number>;
+  horizon_days: Generated<number>;
+  priority_minutes: Generated<number>;
+  no_show_minutes: Generated<number>;
+}
+
+export interface AppointmentCapacityTable {
+  office_id: number;
+  weekday: number;
+  opens: string;
+  closes: string;
+  seats: number;
+}
+
+export type AppointmentState = 'booked' | 'cancelled' | 'checked_in' | 'no_show';
+
+export interface AppointmentsTable {
+  id: Generated<string>;
+  office_id: number;
+  service_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  code: string;
+  token_hash: Buffer;
+  state: Generated<AppointmentState>;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  lang: 'de' | 'en';
+  booked_by: number | null;
+  ticket_id: string | null;
+  reschedule_count: Generated<number>;
+  created_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  purged_at: Timestamp | null;
+}
+
+export interface AppointmentBlocksTable {
+  id: Generated<number>;
+  office_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  seats: number;
+  reason: string;
+  created_by: number | null;
+}
+
+export interface AppointmentUnitsTable {
+  office_id: number;
+  starts_at: Timestamp;
+  seat: number;
+  appointment_id: string | null;
+  block_id: number | null;
+}
+
+export type OutboxState = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  channel: 'sms' | 'email';
+  recipient: string | null;
+  subject: string | null;
+  body: string | null;
+  ics: string | null;
+  appointment_id: string | null;
+  state: Generated<OutboxState>;
+  due_at: Timestamp;
+  locked_until: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  provider_id: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface AltchaUsedTable {
+  signature: string;
+  expires_at: Timestamp;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+}
+
 export interface DB {
   offices: OfficesTable;
   opening_hours: OpeningHoursTable;
@@ -161,4 +261,13 @@ export interface DB {
   signals: SignalsTable;
   documents: DocumentsTable;
   ratings: RatingsTable;
+  appointment_services: AppointmentServicesTable;
+  appointment_settings: AppointmentSettingsTable;
+  appointment_capacity: AppointmentCapacityTable;
+  appointments: AppointmentsTable;
+  appointment_blocks: AppointmentBlocksTable;
+  appointment_units: AppointmentUnitsTable;
+  outbox: OutboxTable;
+  altcha_used: AltchaUsedTable;
+  app_secrets: AppSecretsTable;
 }

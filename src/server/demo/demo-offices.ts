@@ -13,6 +13,8 @@ export interface DemoOffice {
   description: { de: string; en: string };
   hours: Hours;
   holidays: boolean;
+  /** Appointments: services [de, en, minutes], seats during opening hours, lead time. */
+  booking?: { services: [string, string, number][]; seats: number; leadMinutes: number };
 }
 
 const WEEKDAYS: Day[] = [1, 2, 3, 4, 5];
@@ -29,6 +31,15 @@ export const DEMO_OFFICES: DemoOffice[] = [
     },
     hours: [[EVERY_DAY, '00:00', '24:00']],
     holidays: false,
+    booking: {
+      services: [
+        ['Allgemeine Beratung', 'General advice', 20],
+        ['Gewerbeanmeldung', 'Business registration', 20],
+        ['Beglaubigung', 'Certification of a copy', 10],
+      ],
+      seats: 2,
+      leadMinutes: 5,
+    },
   },
   {
     slug: 'einwohnermeldeamt',
@@ -45,6 +56,15 @@ export const DEMO_OFFICES: DemoOffice[] = [
       [[6], '09:00', '12:00'],
     ],
     holidays: true,
+    booking: {
+      services: [
+        ['Personalausweis beantragen', 'Apply for an ID card', 20],
+        ['Reisepass beantragen', 'Apply for a passport', 20],
+        ['Meldebescheinigung', 'Certificate of registration', 10],
+      ],
+      seats: 2,
+      leadMinutes: 60,
+    },
   },
   {
     slug: 'gewerbeamt',

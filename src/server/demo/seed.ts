@@ -2,11 +2,11 @@
  * Seeds the demo town on first start (empty database only). One transaction under an advisory
  * lock, so two processes starting together on one PostgreSQL seed once.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../db/schema.js';
 import { hashPassword } from '../modules/staff/passwords.js';
-import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PASSWORD } from './demo-offices.js';
+import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PASSWORD, type DemoOffice } from './demo-offices.js';
 
 const SEED_LOCK = 4_711_002;
 const ZONE = 'Europe/Berlin';
@@ -43,6 +43,7 @@ export async function seedDemoData(db: Kysely<DB>, now: Date): Promise<boolean> 
         days.map((weekday) => ({ office_id: id, weekday, opens, closes })),
       );
       await trx.insertInto('opening_hours').values(rows).execute();
+      if (office.booking) await seedBooking(trx, id, office);
     }
 
     await trx.insertInto('opening_exceptions').values(demoExceptions(ids, now)).execute();
@@ -105,4 +106,40 @@ function demoExceptions(ids: Map<string, number>, now: Date) {
       note_en: 'Closed for a staff meeting',
     },
   ];
+}
+
+/** Services, settings and seats (during the opening hours) of an office that takes bookings. */
+async function seedBooking(trx: Transaction<DB>, officeId: number, office: DemoOffice) {
+  const booking = office.booking;
+  if (!booking) return;
+  await trx
+    .insertInto('appointment_services')
+    .values(
+      booking.services.map(([de, en, minutes], position) => ({
+        office_id: officeId,
+        name_de: de,
+        name_en: en,
+        duration_minutes: minutes,
+        position,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('appointment_settings')
+    .values({ office_id: officeId, lead_minutes: booking.leadMinutes })
+    .execute();
+  await trx
+    .insertInto('appointment_capacity')
+    .values(
+      office.hours.flatMap(([days, opens, closes]) =>
+        days.map((weekday) => ({
+          office_id: officeId,
+          weekday,
+          opens,
+          closes,
+          seats: booking.seats,
+        })),
+      ),
+    )
+    .execute();
 }

@@ -6,6 +6,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details?: { path: string; problem: string }[],
+    readonly alternatives?: string[],
   ) {
     super(ERRORS[code].en);
     this.statusCode = ERRORS[code].status;

@@ -20,6 +20,7 @@ export function errorBody(
   request: FastifyRequest,
   code: ErrorCode,
   details?: ErrorBody['error']['details'],
+  alternatives?: string[],
 ): ErrorBody {
   const entry = ERRORS[code];
   const locale = requestLocale(request);
@@ -29,6 +30,7 @@ export function errorBody(
       message: entry[locale],
       messages: { de: entry.de, en: entry.en },
       ...(details && details.length > 0 ? { details } : {}),
+      ...(alternatives ? { alternatives } : {}),
     },
   };
 }
@@ -36,8 +38,11 @@ export function errorBody(
 function classify(error: FastifyError): {
   code: ErrorCode;
   details?: ErrorBody['error']['details'];
+  alternatives?: string[];
 } {
-  if (error instanceof AppError) return { code: error.code, details: error.details };
+  if (error instanceof AppError) {
+    return { code: error.code, details: error.details, alternatives: error.alternatives };
+  }
   if (error.validation) {
     return {
       code: 'VALIDATION_FAILED',
@@ -61,14 +66,14 @@ function classify(error: FastifyError): {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { code, details } = classify(error);
+    const { code, details, alternatives } = classify(error);
     const status = ERRORS[code].status;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code, err: error.message }, 'request refused');
     void reply
       .status(status)
       .header('cache-control', 'no-store')
-      .send(errorBody(request, code, details));
+      .send(errorBody(request, code, details, alternatives));
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -10,6 +10,7 @@ export const ErrorBodySchema = Type.Object(
       details: Type.Optional(
         Type.Array(Type.Object({ path: Type.String(), problem: Type.String() })),
       ),
+      alternatives: Type.Optional(Type.Array(Type.String({ format: 'date-time' }))),
     }),
   },
   { description: 'Every error: a stable code and a message in German and English' },

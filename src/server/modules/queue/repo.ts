@@ -33,6 +33,9 @@ export async function insertTicket(
     secretHash: Buffer;
     name: string | null;
     now: Date;
+    appointmentId?: string;
+    priority?: number;
+    enqueuedAt?: Date;
   },
 ) {
   return db
@@ -44,8 +47,10 @@ export async function insertTicket(
       code: ticket.code,
       secret_hash: ticket.secretHash,
       name: ticket.name,
-      enqueued_at: ticket.now,
+      enqueued_at: ticket.enqueuedAt ?? ticket.now,
       last_seen_at: ticket.now,
+      appointment_id: ticket.appointmentId ?? null,
+      priority: ticket.priority ?? 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

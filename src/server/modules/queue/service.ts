@@ -54,31 +54,49 @@ export class QueueService {
   constructor(private readonly deps: QueueDeps) {}
 
   async createTicket(slug: string, name: string | null): Promise<CreatedTicket> {
-    const { db, bus, clock } = this.deps;
+    const { db, clock } = this.deps;
     const current = await this.deps.offices.current(slug);
     if (!current.open) throw new AppError('OFFICE_CLOSED');
     if (current.staff.onDuty === 0) throw new AppError('OFFICE_UNSTAFFED');
-    const { office } = current;
-    const secret = randomBytes(32).toString('base64url'); // 256 bits
     const now = clock();
-    const id = await db.transaction().execute(async (trx) => {
-      const day = localDay(office.timeZone, now);
-      const number = await repo.nextNumber(trx, office.id, day);
-      const code = `${office.ticketPrefix}-${String(number).padStart(3, '0')}`;
-      const cleanName = name?.trim() ? name.trim() : null;
-      const row = await repo.insertTicket(trx, {
-        officeId: office.id,
-        day,
-        number,
-        code,
-        secretHash: hashSecret(secret),
-        name: cleanName,
-        now,
-      });
-      await bus.publish(trx, topicsFor(slug, row.id));
-      return row.id;
-    });
+    const { id, secret } = await db
+      .transaction()
+      .execute((trx) => this.enter(trx, current.office, { name, now }));
     return { ticket: await this.ticketView(id), secret };
+  }
+
+  /**
+   * A new ticket inside the caller's transaction (walk-in, or an appointment's check-in, which
+   * comes with priority: called before walk-ins, in the order of the appointments' times).
+   */
+  async enter(
+    trx: Transaction<DB>,
+    office: { id: number; slug: string; timeZone: string; ticketPrefix: string },
+    entry: { name: string | null; now: Date; appointment?: { id: string; start: Date } },
+  ): Promise<{ id: string; secret: string }> {
+    const { now, appointment } = entry;
+    const secret = randomBytes(32).toString('base64url'); // 256 bits
+    const day = localDay(office.timeZone, now);
+    const number = await repo.nextNumber(trx, office.id, day);
+    const code = `${office.ticketPrefix}-${String(number).padStart(3, '0')}`;
+    const row = await repo.insertTicket(trx, {
+      officeId: office.id,
+      day,
+      number,
+      code,
+      secretHash: hashSecret(secret),
+      name: entry.name?.trim() ? entry.name.trim() : null,
+      now,
+      ...(appointment
+        ? {
+            appointmentId: appointment.id,
+            priority: 1,
+            enqueuedAt: appointment.start < now ? appointment.start : now,
+          }
+        : {}),
+    });
+    await this.deps.bus.publish(trx, topicsFor(office.slug, row.id));
+    return { id: row.id, secret };
   }
 
   /** The ticket if `secret` is its secret; otherwise TICKET_NOT_FOUND (never "wrong secret"). */

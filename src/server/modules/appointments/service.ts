@@ -1,0 +1,459 @@
+/**
+ * Booking rules: free slots, booking (citizen or staff on the phone), cancel, reschedule and
+ * check-in. No slot is booked twice because the seats are rows with a primary key (repo
+ * `claimUnits`), not because code checked first; the messages go into the outbox in the same
+ * transaction. The links' token is returned once and stored only as its SHA-256.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import type {
+  AppointmentView,
+  Booked,
+  BookingInfo,
+  BookingRequest,
+  Slots,
+  StaffBookingRequest,
+} from '../../../shared/appointments.js';
+import type { Locale } from '../../../shared/locale.js';
+import type { CreatedTicket } from '../../../shared/queue.js';
+import type { Clock } from '../../clock.js';
+import type { DB } from '../../db/schema.js';
+import { AppError } from '../../http/app-error.js';
+import * as outbox from '../notifications/outbox.js';
+import { localDay } from '../offices/hours.js';
+import type { OfficeRecord } from '../offices/repo.js';
+import { scheduleOf, type OfficeService } from '../offices/service.js';
+import type { QueueService } from '../queue/service.js';
+import { newBookingCode } from './booking-code.js';
+import { appointmentMessages, type AppointmentFacts, type MessageSettings } from './messages.js';
+import { normalizeMobile } from './phone.js';
+import * as repo from './repo.js';
+import { freeSlots, isBookable, nearestFree, type SlotRules } from './slots.js';
+
+export interface BookingPolicy extends MessageSettings {
+  allowedCountries: readonly string[];
+  /** Online bookings one mobile number may make per 24 hours. */
+  bookingsPerNumber: number;
+  /** SMS the app may write per day in all (SMS pumping protection). */
+  smsPerDay: number;
+}
+
+export interface ProofOfWorkCheck {
+  challenge(now?: Date): Promise<unknown>;
+  verify(payload: string, now: Date): Promise<boolean>;
+}
+
+export interface AppointmentDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  offices: OfficeService;
+  queue: QueueService;
+  proofOfWork: ProofOfWorkCheck;
+  policy: BookingPolicy;
+  /** The outbox got rows: send now rather than at the next poll. */
+  sent: () => void;
+}
+
+interface OfficeContext {
+  office: OfficeRecord;
+  rules: SlotRules;
+  settings: repo.BookingSettings;
+  services: repo.ServiceRow[];
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest();
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ALTERNATIVE_DAYS = 7;
+
+class SlotTaken extends Error {}
+
+export class AppointmentService {
+  constructor(private readonly deps: AppointmentDeps) {}
+
+  async info(slug: string, locale: Locale): Promise<BookingInfo> {
+    const { office, settings, services } = await this.context(slug);
+    return {
+      office: office.slug,
+      officeName: office.name[locale],
+      timeZone: office.timeZone,
+      services: services.map((s) => serviceView(s, locale)),
+      leadMinutes: settings.leadMinutes,
+      horizonDays: settings.horizonDays,
+      priorityMinutes: settings.priorityMinutes,
+    };
+  }
+
+  async slots(slug: string, serviceId: number, from?: string, to?: string): Promise<Slots> {
+    const ctx = await this.context(slug);
+    const service = serviceOf(ctx, serviceId);
+    const now = this.deps.clock();
+    const zone = ctx.office.timeZone;
+    const first = from ?? localDay(zone, now);
+    const last = to ?? DateTime.fromISO(first).plus({ days: 6 }).toISODate()!;
+    if (last < first || DateTime.fromISO(last).diff(DateTime.fromISO(first), 'days').days > 62) {
+      throw new AppError('VALIDATION_FAILED');
+    }
+    const days = await this.freeDays(ctx, service.duration_minutes, first, last, now);
+    return {
+      timeZone: zone,
+      days: days.map((d) => ({
+        date: d.date,
+        slots: d.slots.map((s) => ({ start: iso(s.start), end: iso(s.end) })),
+      })),
+    };
+  }
+
+  /** A citizen books online: checks, the bot check, limits, then the booking itself. */
+  async book(slug: string, request: BookingRequest, locale: Locale): Promise<Booked> {
+    const ctx = await this.context(slug);
+    const contact = this.contact(request);
+    const now = this.deps.clock();
+    if (!(await this.deps.proofOfWork.verify(request.altcha, now))) {
+      throw new AppError('CHALLENGE_FAILED');
+    }
+    const since = new Date(now.getTime() - 86_400_000);
+    const booked = await repo.bookingsOfPhone(this.deps.db, contact.phone, since);
+    if (booked >= this.deps.policy.bookingsPerNumber) throw new AppError('BOOKING_LIMIT');
+    return this.create(ctx, request, contact, request.lang ?? locale, null);
+  }
+
+  /** Staff book for a caller on the phone (no bot check, no per-number limit). */
+  async bookForCaller(
+    slug: string,
+    staffId: number,
+    request: StaffBookingRequest,
+    locale: Locale,
+  ): Promise<Booked> {
+    const ctx = await this.context(slug);
+    const contact = this.contact(request);
+    return this.create(ctx, request, contact, request.lang ?? locale, staffId);
+  }
+
+  async view(token: string, locale: Locale): Promise<AppointmentView> {
+    const row = await repo.findAppointment(this.deps.db, { tokenHash: hashToken(token) });
+    if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
+    return this.present(row, locale);
+  }
+
+  async cancel(by: { token: string } | { id: string }, locale: Locale): Promise<AppointmentView> {
+    const now = this.deps.clock();
+    const found = 'token' in by ? { tokenHash: hashToken(by.token) } : { id: by.id };
+    const id = await this.deps.db.transaction().execute(async (trx) => {
+      const row = await repo.findAppointment(trx, found, true);
+      if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
+      if (row.state !== 'booked' || new Date(row.ends_at) <= now) {
+        throw new AppError('APPOINTMENT_STATE');
+      }
+      await trx
+        .updateTable('appointments')
+        .set({ state: 'cancelled', cancelled_at: now })
+        .where('id', '=', row.id)
+        .execute();
+      await repo.releaseUnits(trx, row.id);
+      await outbox.cancelPending(trx, row.id, now);
+      if (row.phone) {
+        const facts = this.facts(row, { version: row.reschedule_count + 1 });
+        await outbox.enqueue(
+          trx,
+          appointmentMessages('booking_cancelled', facts, null, this.deps.policy, now),
+          now,
+        );
+      }
+      return row.id;
+    });
+    this.deps.sent();
+    return this.presentById(id, locale);
+  }
+
+  /** Atomic: the old time is given back only in the transaction that takes the new one. */
+  async reschedule(token: string, start: string, locale: Locale): Promise<AppointmentView> {
+    const now = this.deps.clock();
+    const wanted = new Date(start);
+    const row = await repo.findAppointment(this.deps.db, { tokenHash: hashToken(token) });
+    if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
+    const ctx = await this.context(row.office_slug);
+    const units = this.bookable(ctx, wanted, row.duration_minutes, now);
+    try {
+      await this.deps.db.transaction().execute(async (trx) => {
+        const current = await repo.findAppointment(trx, { id: row.id }, true);
+        if (!current || current.state !== 'booked' || new Date(current.starts_at) <= now) {
+          throw new AppError('APPOINTMENT_STATE');
+        }
+        await repo.releaseUnits(trx, row.id);
+        const claimed = await repo.claimUnits(trx, ctx.office.id, units, { appointmentId: row.id });
+        if (!claimed) throw new SlotTaken();
+        const end = new Date(wanted.getTime() + row.duration_minutes * 60_000);
+        const version = current.reschedule_count + 1;
+        await trx
+          .updateTable('appointments')
+          .set({ starts_at: wanted, ends_at: end, reschedule_count: version })
+          .where('id', '=', row.id)
+          .execute();
+        await outbox.cancelPending(trx, row.id, now);
+        if (current.phone) {
+          const facts = this.facts(current, { version, start: wanted, end });
+          const messages = appointmentMessages(
+            'booking_rescheduled',
+            facts,
+            token,
+            this.deps.policy,
+            now,
+            new Date(current.starts_at),
+          );
+          await outbox.enqueue(trx, messages, now);
+        }
+      });
+    } catch (error) {
+      if (error instanceof SlotTaken) throw await this.taken(ctx, row.duration_minutes, wanted);
+      throw error;
+    }
+    this.deps.sent();
+    return this.presentById(row.id, locale);
+  }
+
+  /** The join link at the time: a ticket with priority in the office's lobby. */
+  async checkIn(token: string): Promise<CreatedTicket> {
+    const now = this.deps.clock();
+    const row = await repo.findAppointment(this.deps.db, { tokenHash: hashToken(token) });
+    if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
+    const ctx = await this.context(row.office_slug);
+    const start = new Date(row.starts_at);
+    if (now.getTime() < start.getTime() - ctx.settings.priorityMinutes * 60_000) {
+      throw new AppError('CHECK_IN_TOO_EARLY');
+    }
+    const entered = await this.deps.db.transaction().execute(async (trx) => {
+      const current = await repo.findAppointment(trx, { id: row.id }, true);
+      const missed = start.getTime() + ctx.settings.noShowMinutes * 60_000 < now.getTime();
+      if (!current || current.state !== 'booked' || missed) throw new AppError('APPOINTMENT_STATE');
+      const ticket = await this.deps.queue.enter(trx, ctx.office, {
+        name: current.name,
+        now,
+        appointment: { id: row.id, start },
+      });
+      await trx
+        .updateTable('appointments')
+        .set({ state: 'checked_in', ticket_id: ticket.id })
+        .where('id', '=', row.id)
+        .execute();
+      return ticket;
+    });
+    const ticket = await this.deps.queue.ticketView(entered.id);
+    return { ticket, secret: entered.secret };
+  }
+
+  async challenge(): Promise<unknown> {
+    return this.deps.proofOfWork.challenge(this.deps.clock());
+  }
+
+  // --- inside -------------------------------------------------------------------------------
+
+  async context(slug: string): Promise<OfficeContext> {
+    const { office } = await this.deps.offices.current(slug);
+    const [settings, services] = await Promise.all([
+      repo.settings(this.deps.db, office.id),
+      repo.services(this.deps.db, office.id),
+    ]);
+    if (!settings || services.length === 0) throw new AppError('BOOKING_NOT_OFFERED');
+    const rules: SlotRules = {
+      schedule: scheduleOf(office),
+      capacity: settings.capacity,
+      unitMinutes: settings.unitMinutes,
+      leadMinutes: settings.leadMinutes,
+      horizonDays: settings.horizonDays,
+    };
+    return { office, rules, settings, services };
+  }
+
+  private contact(request: StaffBookingRequest) {
+    const mobile = normalizeMobile(request.phone, this.deps.policy.allowedCountries);
+    if (!mobile.ok) {
+      throw new AppError(
+        mobile.reason === 'NOT_MOBILE'
+          ? 'PHONE_NOT_MOBILE'
+          : mobile.reason === 'COUNTRY_NOT_ALLOWED'
+            ? 'PHONE_COUNTRY'
+            : 'PHONE_INVALID',
+      );
+    }
+    const email = request.email?.trim() ? request.email.trim().toLowerCase() : null;
+    if (email && !EMAIL.test(email)) throw new AppError('EMAIL_INVALID');
+    const name = request.name.trim();
+    if (!name) throw new AppError('VALIDATION_FAILED');
+    return { name, phone: mobile.e164, email };
+  }
+
+  /** Units and seats of a wanted start, or a coded refusal (whether seats are free is the DB's). */
+  private bookable(ctx: OfficeContext, start: Date, durationMinutes: number, now: Date) {
+    if (Number.isNaN(start.getTime())) throw new AppError('VALIDATION_FAILED');
+    const result = isBookable(ctx.rules, { start, durationMinutes, now, taken: new Map() });
+    if (!result.ok) throw new AppError('SLOT_UNAVAILABLE');
+    return result.units;
+  }
+
+  private async create(
+    ctx: OfficeContext,
+    request: StaffBookingRequest,
+    contact: { name: string; phone: string; email: string | null },
+    lang: Locale,
+    staffId: number | null,
+  ): Promise<Booked> {
+    const service = serviceOf(ctx, request.serviceId);
+    const now = this.deps.clock();
+    const start = new Date(request.start);
+    const units = this.bookable(ctx, start, service.duration_minutes, now);
+    const end = new Date(start.getTime() + service.duration_minutes * 60_000);
+    const dayStart = DateTime.fromJSDate(now, { zone: ctx.office.timeZone }).startOf('day');
+    const smsToday = await outbox.smsSince(this.deps.db, dayStart.toJSDate());
+    if (smsToday >= this.deps.policy.smsPerDay) throw new AppError('SMS_LIMIT');
+    const token = randomBytes(16).toString('base64url');
+    for (let attempt = 0; ; attempt++) {
+      const code = newBookingCode();
+      try {
+        const id = await this.deps.db.transaction().execute(async (trx) => {
+          const id = await repo.insertAppointment(trx, {
+            officeId: ctx.office.id,
+            serviceId: service.id,
+            start,
+            end,
+            code,
+            tokenHash: hashToken(token),
+            ...contact,
+            lang,
+            bookedBy: staffId,
+            now,
+          });
+          const claimed = await repo.claimUnits(trx, ctx.office.id, units, { appointmentId: id });
+          if (!claimed) throw new SlotTaken();
+          const facts: AppointmentFacts = {
+            id,
+            code,
+            officeName: ctx.office.name[lang],
+            timeZone: ctx.office.timeZone,
+            serviceName: lang === 'en' ? service.name_en : service.name_de,
+            start,
+            end,
+            ...contact,
+            lang,
+            version: 0,
+          };
+          const messages = appointmentMessages(
+            'booking_confirmed',
+            facts,
+            token,
+            this.deps.policy,
+            now,
+          );
+          await outbox.enqueue(trx, messages, now);
+          return id;
+        });
+        this.deps.sent();
+        return { appointment: await this.presentById(id, lang), token };
+      } catch (error) {
+        if (error instanceof SlotTaken)
+          throw await this.taken(ctx, service.duration_minutes, start);
+        if (isCodeCollision(error) && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async freeDays(
+    ctx: OfficeContext,
+    duration: number,
+    from: string,
+    to: string,
+    now: Date,
+  ) {
+    const zone = ctx.office.timeZone;
+    const rangeStart = DateTime.fromISO(from, { zone }).startOf('day').toJSDate();
+    const rangeEnd = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf('day').toJSDate();
+    const taken = await repo.takenUnits(this.deps.db, ctx.office.id, rangeStart, rangeEnd);
+    return freeSlots(ctx.rules, { durationMinutes: duration, from, to, now, taken });
+  }
+
+  /** SLOT_TAKEN with the free starts nearest to the wanted one. */
+  private async taken(ctx: OfficeContext, duration: number, wanted: Date): Promise<AppError> {
+    const zone = ctx.office.timeZone;
+    const day = DateTime.fromJSDate(wanted, { zone });
+    const from = day.minus({ days: 1 }).toISODate()!;
+    const to = day.plus({ days: ALTERNATIVE_DAYS }).toISODate()!;
+    const days = await this.freeDays(ctx, duration, from, to, this.deps.clock());
+    const alternatives = nearestFree(days, wanted, 3).map((s) => iso(s.start));
+    return new AppError('SLOT_TAKEN', undefined, alternatives);
+  }
+
+  private facts(
+    row: repo.AppointmentRow,
+    change: { version: number; start?: Date; end?: Date },
+  ): AppointmentFacts {
+    const lang = row.lang;
+    return {
+      id: row.id,
+      code: row.code,
+      officeName: lang === 'en' ? row.office_name_en : row.office_name_de,
+      timeZone: row.time_zone,
+      serviceName: lang === 'en' ? row.service_name_en : row.service_name_de,
+      start: change.start ?? new Date(row.starts_at),
+      end: change.end ?? new Date(row.ends_at),
+      name: row.name ?? '',
+      phone: row.phone ?? '',
+      email: row.email,
+      lang,
+      version: change.version,
+    };
+  }
+
+  private async presentById(id: string, locale: Locale): Promise<AppointmentView> {
+    const row = await repo.findAppointment(this.deps.db, { id });
+    if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
+    return this.present(row, locale);
+  }
+
+  async present(row: repo.AppointmentRow, locale: Locale): Promise<AppointmentView> {
+    const settings = await repo.settings(this.deps.db, row.office_id);
+    const start = new Date(row.starts_at);
+    const before = (settings?.priorityMinutes ?? 0) * 60_000;
+    const after = (settings?.noShowMinutes ?? 15) * 60_000;
+    return {
+      id: row.id,
+      code: row.code,
+      state: row.state,
+      office: row.office_slug,
+      officeName: locale === 'en' ? row.office_name_en : row.office_name_de,
+      timeZone: row.time_zone,
+      service: {
+        id: row.service_id,
+        name: locale === 'en' ? row.service_name_en : row.service_name_de,
+        durationMinutes: row.duration_minutes,
+      },
+      start: iso(start),
+      end: iso(new Date(row.ends_at)),
+      name: row.name,
+      checkInFrom: iso(new Date(start.getTime() - before)),
+      missedAt: iso(new Date(start.getTime() + after)),
+      lang: row.lang,
+    };
+  }
+}
+
+function serviceOf(ctx: OfficeContext, serviceId: number): repo.ServiceRow {
+  const service = ctx.services.find((s) => s.id === serviceId);
+  if (!service) throw new AppError('SERVICE_NOT_FOUND');
+  return service;
+}
+
+function serviceView(s: repo.ServiceRow, locale: Locale) {
+  return {
+    id: s.id,
+    name: locale === 'en' ? s.name_en : s.name_de,
+    durationMinutes: s.duration_minutes,
+  };
+}
+
+const iso = (d: Date) => d.toISOString();
+
+function isCodeCollision(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e.code === '23505' && `${e.constraint ?? e.message ?? ''}`.includes('code');
+}

@@ -1,0 +1,17 @@
+/** Booking in tests: the proof-of-work solved as the widget would, and the demo office's facts. */
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
+import type { FastifyInstance } from 'fastify';
+
+/** A solved challenge from the app, base64 as the widget posts it (good once). */
+export async function solvedChallenge(app: FastifyInstance): Promise<string> {
+  const response = await app.inject({ method: 'GET', url: '/api/booking-challenge' });
+  const challenge = response.json<Challenge>();
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error('challenge not solved');
+  const payload = {
+    challenge: { parameters: challenge.parameters, signature: challenge.signature },
+    solution,
+  };
+  return Buffer.from(JSON.stringify(payload)).toString('base64');
+}
