@@ -32,7 +32,8 @@ export async function startTestApp(
     demo?: boolean;
     listen?: boolean;
     config?: Partial<AppConfig>;
-    senders?: Senders;
+    /** SMS gateway and mailer; a factory gives each (re)started app its own. */
+    senders?: Senders | (() => Senders);
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
@@ -51,7 +52,9 @@ export async function startTestApp(
       },
       database,
       clock: () => now,
-      ...(options.senders ? { senders: options.senders } : {}),
+      ...(options.senders
+        ? { senders: typeof options.senders === 'function' ? options.senders() : options.senders }
+        : {}),
     });
   const app = await build();
   let url = '';
