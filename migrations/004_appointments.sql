@@ -112,6 +112,7 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox (due_at) WHERE state = 'pending';
 CREATE INDEX outbox_appointment ON outbox (appointment_id);
+CREATE INDEX outbox_sms_created ON outbox (created_at) WHERE channel = 'sms';
 
 -- Proof-of-work solutions are good once.
 CREATE TABLE altcha_used (

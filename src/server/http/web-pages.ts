@@ -1,6 +1,7 @@
 /**
  * Serves the browser app built by Vite (build/web): hashed assets with long caching, and the
- * HTML shell for `/` and `/{office}` with the negotiated language already in `<html lang>`.
+ * HTML shell for `/`, `/{office}` (+ `/ticket`, `/book`) and the appointment links `/a/{token}`
+ * with the negotiated language already in `<html lang>`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,16 +65,34 @@ export async function registerWebPages(app: FastifyInstance, options: WebPagesOp
   app.get('/staff', { schema: { hide: true } }, (request, reply) =>
     sendShell(request, reply, 200, staffShell),
   );
-  // An office's page, and its lobby / consultation room for the holder of a ticket.
-  for (const route of ['/:slug', '/:slug/ticket']) {
+  // An office's page, its lobby / consultation room for the holder of a ticket, and booking.
+  const officeExists = async (slug: string) =>
+    /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && (await options.pageExists(slug));
+  for (const route of ['/:slug', '/:slug/ticket', '/:slug/book']) {
     app.get<{ Params: { slug: string } }>(
       route,
       { schema: { hide: true } },
       async (request, reply) => {
-        const { slug } = request.params;
-        const known = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && (await options.pageExists(slug));
+        const known = await officeExists(request.params.slug);
         return sendShell(request, reply, known ? 200 : 404);
       },
     );
   }
+  // An appointment's two links from the SMS. Whether the token is good, the page asks the API
+  // (the shell cannot know without a lookup). "/a/ticket" and "/a/book" stay office "a"'s pages.
+  const TOKEN = /^[\w-]{16,64}$/;
+  app.get<{ Params: { token: string } }>(
+    '/a/:token',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { token } = request.params;
+      const officePage = (token === 'ticket' || token === 'book') && (await officeExists('a'));
+      return sendShell(request, reply, TOKEN.test(token) || officePage ? 200 : 404);
+    },
+  );
+  app.get<{ Params: { token: string } }>(
+    '/a/:token/change',
+    { schema: { hide: true } },
+    (request, reply) => sendShell(request, reply, TOKEN.test(request.params.token) ? 200 : 404),
+  );
 }

@@ -1,12 +1,14 @@
 /**
  * The citizen app shell: skip link, header with language switch, the routed page, footer.
  * Moves between pages without reload (lib/app-route.ts) and then puts the focus on the new h1.
+ * Booking and appointment pages come from a chunk of their own, loaded when first needed.
  */
 import { html } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import { currentLocale, onLocaleChange, t } from '../lib/i18n/index.js';
 import { LightElement } from '../lib/light-element.js';
 import { parseAppRoute, ROUTE_EVENT, type AppRoute } from '../lib/app-route.js';
+import { bookingPagesLoaded, loadBookingPages } from './booking-loader.js';
 import './language-switch.js';
 import './lobby-page.js';
 import './office-directory.js';
@@ -28,16 +30,20 @@ export class CitizenApp extends LightElement {
   static override properties = {
     locale: { state: true },
     route: { state: true },
+    lazyFailed: { state: true },
   };
 
   declare locale: Locale;
   declare route: AppRoute;
+  /** The booking pages' chunk could not be loaded. */
+  declare lazyFailed: boolean;
   private unsubscribe: (() => void) | null = null;
 
   constructor() {
     super();
     this.locale = currentLocale();
     this.route = parseAppRoute(location.pathname);
+    this.lazyFailed = false;
   }
 
   override connectedCallback(): void {
@@ -64,6 +70,45 @@ export class CitizenApp extends LightElement {
     });
   };
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const lazy = this.route.page === 'book' || this.route.page === 'appointment';
+    if (changed.has('route') && lazy && !bookingPagesLoaded()) {
+      this.lazyFailed = false;
+      loadBookingPages().then(
+        () => this.lazyLoaded(),
+        () => (this.lazyFailed = true),
+      );
+    }
+  }
+
+  /** The page arrived: it takes the place (and the focus) of the "loading" heading. */
+  private lazyLoaded(): void {
+    const hadFocus = Boolean(document.activeElement?.closest('main'));
+    this.requestUpdate();
+    if (hadFocus) setTimeout(() => this.querySelector<HTMLElement>('main h1')?.focus());
+  }
+
+  private renderLazyPage(
+    route: Extract<AppRoute, { page: 'book' | 'appointment' }>,
+    locale: Locale,
+  ) {
+    if (!bookingPagesLoaded()) {
+      return this.lazyFailed
+        ? html`<h1 tabindex="-1">${t('errorTitle')}</h1>
+            <p class="notice notice--error" role="alert">${t('pageLoadFailed')}</p>`
+        : html`<h1 class="loading" tabindex="-1">
+            <span class="spinner" aria-hidden="true"></span>${t('loadingPage')}
+          </h1>`;
+    }
+    return route.page === 'book'
+      ? html`<vb-booking-page .slug=${route.slug} .locale=${locale}></vb-booking-page>`
+      : html`<vb-appointment-page
+          .token=${route.token}
+          .change=${route.change}
+          .locale=${locale}
+        ></vb-appointment-page>`;
+  }
+
   private renderPage(route: AppRoute, locale: Locale) {
     switch (route.page) {
       case 'directory':
@@ -72,6 +117,9 @@ export class CitizenApp extends LightElement {
         return html`<vb-office-page .slug=${route.slug} .locale=${locale}></vb-office-page>`;
       case 'ticket':
         return html`<vb-lobby-page .slug=${route.slug} .locale=${locale}></vb-lobby-page>`;
+      case 'book':
+      case 'appointment':
+        return this.renderLazyPage(route, locale);
     }
   }
 

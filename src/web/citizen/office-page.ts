@@ -1,6 +1,6 @@
 /**
- * The office page at "/{slug}": name, description, live status, the way in (walk-in), weekly
- * hours and exceptions.
+ * The office page at "/{slug}": name, description, live status, the way in (walk-in), booking
+ * an appointment (when offered), weekly hours and exceptions.
  * An unknown slug (API 404) shows a friendly "not found" with a way back.
  */
 import { html, nothing } from 'lit';
@@ -13,6 +13,7 @@ import { LightElement } from '../lib/light-element.js';
 import { backIcon } from './icons.js';
 import { errorMessage, errorView } from './load-states.js';
 import { statusLabel } from './status-badge.js';
+import './booking-link.js';
 import './office-enter.js';
 import './office-hours.js';
 import './office-status.js';
@@ -149,6 +150,7 @@ export class OfficePage extends LightElement {
         ></vb-office-status>
       </div>
       <vb-office-enter .office=${office} .locale=${this.locale}></vb-office-enter>
+      <vb-booking-link .slug=${office.slug} .locale=${this.locale}></vb-booking-link>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
       </div>

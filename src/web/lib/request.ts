@@ -15,6 +15,8 @@ export class ApiError extends Error {
     /** The API's human-readable message in each language, when it sent one. */
     readonly messages: Readonly<Record<Locale, string>> | null,
     message: string,
+    /** What some errors add: the fields of VALIDATION_FAILED, SLOT_TAKEN's free times. */
+    readonly extra: Pick<ErrorBody['error'], 'details' | 'alternatives'> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -79,5 +81,6 @@ export async function requestJson<T>(
     error?.code ?? null,
     error?.messages ?? null,
     error?.message ?? `HTTP ${response.status}`,
+    { details: error?.details, alternatives: error?.alternatives },
   );
 }

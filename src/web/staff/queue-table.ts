@@ -3,11 +3,14 @@
  * "Call next" button and a "Call" button per waiting or missed ticket. A view: it emits
  * `vb-call-next` ({ slug }) and `vb-call-ticket` ({ slug, ticketId }); the console acts.
  * Disabled buttons stay focusable (aria-disabled) and say why, so focus can land on them.
+ * A checked-in appointment is marked with its time and service: that is why it is called first.
  */
 import { html, nothing } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import type { QueueEntry, QueueSnapshot } from '../../shared/queue.js';
 import { LightElement } from '../lib/light-element.js';
+import { appointmentMarkText, queueAppointment } from './appointments/queue-mark.js';
+import { browserTimeZone } from './appointments/zoned-time.js';
 import { t } from './i18n/index.js';
 import { absentIcon, callIcon, presentIcon } from './icons.js';
 import { canCallTicket, isPresent, minutesSince, waitedText } from './queue-logic.js';
@@ -115,9 +118,19 @@ export class QueueTable extends LightElement {
     const present = isPresent(ticket.lastSeenAt, this.serverNow);
     const minutes = minutesSince(ticket.enqueuedAt, this.serverNow);
     const disabled = this.busy || this.calling;
-    return html`<tr class="ticket ticket--${ticket.state}">
+    const appointment = queueAppointment(ticket);
+    return html`<tr
+      class="ticket ticket--${ticket.state} ${appointment ? 'ticket--appointment' : ''}"
+    >
       <th scope="row" class="ticket__code">${ticket.code}</th>
       <td>
+        ${
+          appointment
+            ? html`<span class="appointment-mark">
+                ${appointmentMarkText(appointment, this.locale, browserTimeZone())}
+              </span>`
+            : nothing
+        }
         ${
           ticket.name ??
           html`<span aria-hidden="true">${t('noName')}</span

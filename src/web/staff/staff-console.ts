@@ -1,7 +1,8 @@
 /**
- * The logged-in screen: duty per office, the live queue of every office on duty, and the
- * current consultation. Owns the live data (`StaffLive`) and every action; the parts below are
- * views that emit events. Emits `vb-me` with a new StaffMe and `vb-session-lost` on a 401.
+ * The logged-in screen: two tabs — duty per office with the live queue of every office on duty,
+ * and the appointments view — beside the current consultation. Owns the live data (`StaffLive`)
+ * and every queue and call action; the parts below are views that emit events (the appointments
+ * view acts on its own). Emits `vb-me` with a new StaffMe and `vb-session-lost` on a 401.
  */
 import { html, nothing } from 'lit';
 import type { Locale } from '../../shared/locale.js';
@@ -9,6 +10,7 @@ import type { QueueEntry } from '../../shared/queue.js';
 import { LightElement } from '../lib/light-element.js';
 import { ApiError } from '../lib/request.js';
 import { errorText, staffApi } from './api.js';
+import { tabId, tabPanelId, type ConsoleTab } from './appointments/console-tabs.js';
 import { CallFlow, type Notice } from './call-flow.js';
 import type { DutyChange } from './duty-list.js';
 import { DutySaver } from './duty-saver.js';
@@ -17,6 +19,7 @@ import { StaffLive, type LiveError } from './live.js';
 import { arrivalText, waitingTickets } from './queue-logic.js';
 import type { CallRequest } from './queue-table.js';
 import type { StaffMe } from './types.js';
+import './appointments/appointments-view.js';
 import './consultation-panel.js';
 import './duty-list.js';
 import './queue-table.js';
@@ -30,6 +33,7 @@ export class StaffConsole extends LightElement {
     notice: { state: true },
     alert: { state: true },
     announcement: { state: true },
+    tab: { state: true },
   };
 
   declare me: StaffMe;
@@ -39,6 +43,9 @@ export class StaffConsole extends LightElement {
   /** The failed request's error, shown in the page's language. */
   declare alert: unknown;
   declare announcement: string;
+  declare tab: ConsoleTab;
+  /** The appointments view stays once opened, so a half-filled form survives a tab switch. */
+  private appointmentsOpened = false;
 
   private readonly live = new StaffLive(this, {
     arrivals: (office, tickets) => this.announceArrivals(office, tickets),
@@ -66,6 +73,7 @@ export class StaffConsole extends LightElement {
     super();
     this.notice = this.alert = null;
     this.announcement = '';
+    this.tab = 'queue';
   }
 
   override connectedCallback(): void {
@@ -146,6 +154,11 @@ export class StaffConsole extends LightElement {
     }
   }
 
+  private showTab(tab: ConsoleTab): void {
+    this.tab = tab;
+    if (tab === 'appointments') this.appointmentsOpened = true;
+  }
+
   private onLiveError(topic: 'queue' | 'consultation', error: LiveError): void {
     if (error.code === 'UNAUTHENTICATED') this.emit('vb-session-lost');
     else if (topic === 'consultation') this.flow.gone();
@@ -181,30 +194,58 @@ export class StaffConsole extends LightElement {
       </div>
       <div class="console ${busy ? 'console--busy' : ''}">
         <div class="console__queues">
-          <vb-duty-list
-            .offices=${me.offices}
-            .waiting=${waiting}
-            .pending=${new Map(this.duty.wanted)}
+          <vb-console-tabs
+            .selected=${this.tab}
             .locale=${this.locale}
-            @vb-duty=${(e: CustomEvent<DutyChange>) => void this.onDuty(e)}
-          ></vb-duty-list>
-          ${onDuty.map(
-            (office) =>
-              html`<vb-queue-table
-                .slug=${office.slug}
-                .officeName=${office.name}
-                .duty=${office.duty}
-                .snapshot=${live.queues.get(office.slug)}
-                .error=${live.queueErrors.get(office.slug)?.messages[this.locale] ?? ''}
-                .serverNow=${serverNow}
-                .busy=${busy}
-                .calling=${this.flow.calling !== null}
-                .locale=${this.locale}
-                @vb-call-next=${(e: CustomEvent<CallRequest>) => void this.flow.call(e.detail.slug)}
-                @vb-call-ticket=${(e: CustomEvent<CallRequest>) =>
-                  void this.flow.call(e.detail.slug, e.detail.ticketId)}
-              ></vb-queue-table>`,
-          )}
+            @vb-tab=${(e: CustomEvent<ConsoleTab>) => this.showTab(e.detail)}
+          ></vb-console-tabs>
+          <div
+            role="tabpanel"
+            id=${tabPanelId('queue')}
+            aria-labelledby=${tabId('queue')}
+            ?hidden=${this.tab !== 'queue'}
+          >
+            <vb-duty-list
+              .offices=${me.offices}
+              .waiting=${waiting}
+              .pending=${new Map(this.duty.wanted)}
+              .locale=${this.locale}
+              @vb-duty=${(e: CustomEvent<DutyChange>) => void this.onDuty(e)}
+            ></vb-duty-list>
+            ${onDuty.map(
+              (office) =>
+                html`<vb-queue-table
+                  .slug=${office.slug}
+                  .officeName=${office.name}
+                  .duty=${office.duty}
+                  .snapshot=${live.queues.get(office.slug)}
+                  .error=${live.queueErrors.get(office.slug)?.messages[this.locale] ?? ''}
+                  .serverNow=${serverNow}
+                  .busy=${busy}
+                  .calling=${this.flow.calling !== null}
+                  .locale=${this.locale}
+                  @vb-call-next=${(e: CustomEvent<CallRequest>) => void this.flow.call(e.detail.slug)}
+                  @vb-call-ticket=${(e: CustomEvent<CallRequest>) =>
+                    void this.flow.call(e.detail.slug, e.detail.ticketId)}
+                ></vb-queue-table>`,
+            )}
+          </div>
+          <div
+            role="tabpanel"
+            id=${tabPanelId('appointments')}
+            aria-labelledby=${tabId('appointments')}
+            ?hidden=${this.tab !== 'appointments'}
+          >
+            ${
+              this.appointmentsOpened
+                ? html`<vb-appointments
+                    .offices=${me.offices}
+                    .locale=${this.locale}
+                    .serverNow=${serverNow}
+                  ></vb-appointments>`
+                : nothing
+            }
+          </div>
         </div>
         ${
           busy

@@ -100,13 +100,31 @@ export class ProofOfWork {
    * (malformed, wrong signature or key, expired, or already used).
    */
   async verify(payload: string, now: Date): Promise<boolean> {
+    const solved = await this.check(payload, now);
+    if (!solved) return false;
+    await this.pruneNowAndThen(now);
+    const used = await this.db
+      .insertInto('altcha_used')
+      .values({ signature: solved.signature, expires_at: solved.expiresAt })
+      .onConflict((oc) => oc.column('signature').doNothing())
+      .returning('signature')
+      .executeTakeFirst();
+    return used !== undefined;
+  }
+
+  /**
+   * The cryptographic half of `verify`: a solved, untampered, unexpired challenge of ours, or
+   * null. The caller must still use it up (insert its signature into `altcha_used`) — a booking
+   * does that in the same statement as its other checks.
+   */
+  async check(payload: string, now: Date): Promise<{ signature: string; expiresAt: Date } | null> {
     const decoded = decode(payload);
-    if (!decoded) return false;
+    if (!decoded) return null;
     const { parameters, signature } = decoded.challenge;
     const expires = parameters.data?.expires;
-    if (parameters.algorithm !== POW_ALGORITHM || typeof expires !== 'number') return false;
-    if (expires * 1000 <= now.getTime()) return false;
-    if (!parameters.keySignature || !signature) return false;
+    if (parameters.algorithm !== POW_ALGORITHM || typeof expires !== 'number') return null;
+    if (expires * 1000 <= now.getTime()) return null;
+    if (!parameters.keySignature || !signature) return null;
     const secrets = await this.loadSecrets();
     try {
       const result = await verifySolution({
@@ -116,18 +134,12 @@ export class ProofOfWork {
         hmacSignatureSecret: secrets.challenge,
         hmacKeySignatureSecret: secrets.key,
       });
-      if (!result.verified) return false;
+      if (!result.verified) return null;
     } catch {
-      return false; // e.g. a malformed hex value that made it past the shape check
+      return null; // e.g. a malformed hex value that made it past the shape check
     }
-    await this.pruneNowAndThen(now);
-    const used = await this.db
-      .insertInto('altcha_used')
-      .values({ signature, expires_at: new Date(expires * 1000) })
-      .onConflict((oc) => oc.column('signature').doNothing())
-      .returning('signature')
-      .executeTakeFirst();
-    return used !== undefined;
+    void this.pruneNowAndThen(now).catch(() => undefined);
+    return { signature, expiresAt: new Date(expires * 1000) };
   }
 
   /** Forgets used solutions whose challenges have expired (they fail on expiry anyway). */

@@ -178,50 +178,54 @@ export function appointmentsBetween(db: Executor, officeId: number, from: Date, 
     .execute();
 }
 
-export async function insertAppointment(
+/**
+ * Everything a booking checks before it is written, in one round trip: uses up the solved
+ * proof of work (false when it was used before), counts the number's recent bookings
+ * (pumping protection), and reads the taken seats of the wanted units — so a time that is
+ * already full is refused without writing anything.
+ */
+export async function bookingGate(
   db: Executor,
-  a: {
-    officeId: number;
-    serviceId: number;
-    start: Date;
-    end: Date;
-    code: string;
-    tokenHash: Buffer;
-    name: string;
+  q: {
+    solved: { signature: string; expiresAt: Date } | null;
     phone: string;
-    email: string | null;
-    lang: 'de' | 'en';
-    bookedBy: number | null;
-    now: Date;
+    phoneSince: Date;
+    officeId: number;
+    units: readonly Date[];
   },
-): Promise<string> {
-  const row = await db
-    .insertInto('appointments')
-    .values({
-      office_id: a.officeId,
-      service_id: a.serviceId,
-      starts_at: a.start,
-      ends_at: a.end,
-      code: a.code,
-      token_hash: a.tokenHash,
-      name: a.name,
-      phone: a.phone,
-      email: a.email,
-      lang: a.lang,
-      booked_by: a.bookedBy,
-      created_at: a.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+): Promise<{ fresh: boolean; phone: number; taken: Map<number, number> }> {
+  const signature = q.solved?.signature ?? null;
+  const result = await sql<{ fresh: string; phone: string; taken: [number, number][] | string }>`
+    WITH used AS (
+      INSERT INTO altcha_used (signature, expires_at)
+      SELECT ${signature}::text, ${q.solved?.expiresAt ?? null}::timestamptz
+      WHERE ${signature}::text IS NOT NULL
+      ON CONFLICT DO NOTHING
+      RETURNING 1)
+    SELECT
+      (SELECT count(*) FROM used) AS fresh,
+      (SELECT count(*) FROM appointments
+        WHERE phone = ${q.phone} AND created_at >= ${q.phoneSince}) AS phone,
+      (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM starts_at) * 1000, n)), '[]')
+        FROM (SELECT starts_at, count(*) AS n FROM appointment_units
+          WHERE office_id = ${q.officeId} AND starts_at = ANY(${q.units}::timestamptz[])
+          GROUP BY starts_at) AS units) AS taken`.execute(db);
+  const row = result.rows[0]!;
+  const taken =
+    typeof row.taken === 'string' ? (JSON.parse(row.taken) as [number, number][]) : row.taken;
+  return {
+    fresh: Number(row.fresh) > 0,
+    phone: Number(row.phone),
+    taken: new Map(taken.map(([at, n]) => [Math.round(Number(at)), Number(n)])),
+  };
 }
 
-/** Bookings of one number since a time (SMS pumping protection). */
-export async function bookingsOfPhone(db: Executor, phone: string, since: Date): Promise<number> {
+/** SMS written since a time (the daily limit against SMS pumping). */
+export async function smsSince(db: Executor, since: Date): Promise<number> {
   const row = await db
-    .selectFrom('appointments')
+    .selectFrom('outbox')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('phone', '=', phone)
+    .where('channel', '=', 'sms')
     .where('created_at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);

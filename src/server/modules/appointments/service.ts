@@ -4,7 +4,7 @@
  * `claimUnits`), not because code checked first; the messages go into the outbox in the same
  * transaction. The links' token is returned once and stored only as its SHA-256.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type {
@@ -25,11 +25,12 @@ import { localDay } from '../offices/hours.js';
 import type { OfficeRecord } from '../offices/repo.js';
 import { scheduleOf, type OfficeService } from '../offices/service.js';
 import type { QueueService } from '../queue/service.js';
+import { bookInOneStatement } from './book-statement.js';
 import { newBookingCode } from './booking-code.js';
 import { appointmentMessages, type AppointmentFacts, type MessageSettings } from './messages.js';
 import { normalizeMobile } from './phone.js';
 import * as repo from './repo.js';
-import { freeSlots, isBookable, nearestFree, type SlotRules } from './slots.js';
+import { freeSlots, isBookable, nearestFree, type Slot, type SlotRules } from './slots.js';
 
 export interface BookingPolicy extends MessageSettings {
   allowedCountries: readonly string[];
@@ -41,7 +42,8 @@ export interface BookingPolicy extends MessageSettings {
 
 export interface ProofOfWorkCheck {
   challenge(now?: Date): Promise<unknown>;
-  verify(payload: string, now: Date): Promise<boolean>;
+  /** A solved challenge's signature, to be used up in the booking's checks; null = refused. */
+  check(payload: string, now: Date): Promise<{ signature: string; expiresAt: Date } | null>;
 }
 
 export interface AppointmentDeps {
@@ -64,11 +66,17 @@ interface OfficeContext {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ALTERNATIVE_DAYS = 7;
+const ALTERNATIVE_DAYS = [0, 1, 7];
+const CONTEXT_TTL_MS = 5_000;
+const BOOK_ATTEMPTS = 3;
+const SMS_COUNT_TTL_MS = 10_000;
 
 class SlotTaken extends Error {}
 
 export class AppointmentService {
+  private readonly contexts = new Map<string, { context: Promise<OfficeContext>; until: number }>();
+  private smsCount: { since: number; at: number; count: number } | null = null;
+
   constructor(private readonly deps: AppointmentDeps) {}
 
   async info(slug: string, locale: Locale): Promise<BookingInfo> {
@@ -108,14 +116,9 @@ export class AppointmentService {
   async book(slug: string, request: BookingRequest, locale: Locale): Promise<Booked> {
     const ctx = await this.context(slug);
     const contact = this.contact(request);
-    const now = this.deps.clock();
-    if (!(await this.deps.proofOfWork.verify(request.altcha, now))) {
-      throw new AppError('CHALLENGE_FAILED');
-    }
-    const since = new Date(now.getTime() - 86_400_000);
-    const booked = await repo.bookingsOfPhone(this.deps.db, contact.phone, since);
-    if (booked >= this.deps.policy.bookingsPerNumber) throw new AppError('BOOKING_LIMIT');
-    return this.create(ctx, request, contact, request.lang ?? locale, null);
+    const solved = await this.deps.proofOfWork.check(request.altcha, this.deps.clock());
+    if (!solved) throw new AppError('CHALLENGE_FAILED');
+    return this.create(ctx, request, contact, request.lang ?? locale, null, solved);
   }
 
   /** Staff book for a caller on the phone (no bot check, no per-number limit). */
@@ -248,8 +251,23 @@ export class AppointmentService {
 
   // --- inside -------------------------------------------------------------------------------
 
+  /**
+   * An office's booking rules, read at most every CONTEXT_TTL_MS: a booking then costs only
+   * the queries that must see the present (seats, limits). Whether a seat is free is never
+   * taken from here but from the database, in the booking's transaction.
+   */
   async context(slug: string): Promise<OfficeContext> {
-    const { office } = await this.deps.offices.current(slug);
+    const now = this.deps.clock().getTime();
+    const cached = this.contexts.get(slug);
+    if (cached && cached.until > now) return cached.context;
+    const context = this.load(slug);
+    this.contexts.set(slug, { context, until: now + CONTEXT_TTL_MS });
+    context.catch(() => this.contexts.delete(slug));
+    return context;
+  }
+
+  private async load(slug: string): Promise<OfficeContext> {
+    const office = await this.deps.offices.record(slug);
     const [settings, services] = await Promise.all([
       repo.settings(this.deps.db, office.id),
       repo.services(this.deps.db, office.id),
@@ -297,65 +315,79 @@ export class AppointmentService {
     contact: { name: string; phone: string; email: string | null },
     lang: Locale,
     staffId: number | null,
+    solved: { signature: string; expiresAt: Date } | null = null,
   ): Promise<Booked> {
     const service = serviceOf(ctx, request.serviceId);
     const now = this.deps.clock();
     const start = new Date(request.start);
     const units = this.bookable(ctx, start, service.duration_minutes, now);
     const end = new Date(start.getTime() + service.duration_minutes * 60_000);
-    const dayStart = DateTime.fromJSDate(now, { zone: ctx.office.timeZone }).startOf('day');
-    const smsToday = await outbox.smsSince(this.deps.db, dayStart.toJSDate());
-    if (smsToday >= this.deps.policy.smsPerDay) throw new AppError('SMS_LIMIT');
-    const token = randomBytes(16).toString('base64url');
-    for (let attempt = 0; ; attempt++) {
-      const code = newBookingCode();
-      try {
-        const id = await this.deps.db.transaction().execute(async (trx) => {
-          const id = await repo.insertAppointment(trx, {
-            officeId: ctx.office.id,
-            serviceId: service.id,
-            start,
-            end,
-            code,
-            tokenHash: hashToken(token),
-            ...contact,
-            lang,
-            bookedBy: staffId,
-            now,
-          });
-          const claimed = await repo.claimUnits(trx, ctx.office.id, units, { appointmentId: id });
-          if (!claimed) throw new SlotTaken();
-          const facts: AppointmentFacts = {
-            id,
-            code,
-            officeName: ctx.office.name[lang],
-            timeZone: ctx.office.timeZone,
-            serviceName: lang === 'en' ? service.name_en : service.name_de,
-            start,
-            end,
-            ...contact,
-            lang,
-            version: 0,
-          };
-          const messages = appointmentMessages(
-            'booking_confirmed',
-            facts,
-            token,
-            this.deps.policy,
-            now,
-          );
-          await outbox.enqueue(trx, messages, now);
-          return id;
-        });
-        this.deps.sent();
-        return { appointment: await this.presentById(id, lang), token };
-      } catch (error) {
-        if (error instanceof SlotTaken)
-          throw await this.taken(ctx, service.duration_minutes, start);
-        if (isCodeCollision(error) && attempt < 3) continue;
-        throw error;
-      }
+    const gate = await repo.bookingGate(this.deps.db, {
+      solved,
+      phone: contact.phone,
+      phoneSince: new Date(now.getTime() - 86_400_000),
+      officeId: ctx.office.id,
+      units: units.map((u) => u.start),
+    });
+    if (solved && !gate.fresh) throw new AppError('CHALLENGE_FAILED'); // used before
+    if (units.some((u) => (gate.taken.get(u.start.getTime()) ?? 0) >= u.seats)) {
+      throw await this.taken(ctx, service.duration_minutes, start);
     }
+    if (staffId === null && gate.phone >= this.deps.policy.bookingsPerNumber) {
+      throw new AppError('BOOKING_LIMIT');
+    }
+    if ((await this.smsToday(ctx, now)) >= this.deps.policy.smsPerDay) {
+      throw new AppError('SMS_LIMIT');
+    }
+    const token = randomBytes(16).toString('base64url');
+    const id = randomUUID();
+    const facts: AppointmentFacts = {
+      id,
+      code: newBookingCode(),
+      officeName: ctx.office.name[lang],
+      timeZone: ctx.office.timeZone,
+      serviceName: lang === 'en' ? service.name_en : service.name_de,
+      start,
+      end,
+      ...contact,
+      lang,
+      version: 0,
+    };
+    // A seat taken a moment earlier by another booking, or a booking code already in use:
+    // try again (the next attempt takes the next free seat, or draws another code).
+    for (let attempt = 0; attempt < BOOK_ATTEMPTS; attempt++) {
+      let result: 'booked' | 'taken';
+      try {
+        result = await bookInOneStatement(this.deps.db, {
+          ...facts,
+          officeId: ctx.office.id,
+          serviceId: service.id,
+          tokenHash: hashToken(token),
+          bookedBy: staffId,
+          now,
+          units,
+          messages: appointmentMessages('booking_confirmed', facts, token, this.deps.policy, now),
+        });
+      } catch (error) {
+        if (!isCodeCollision(error)) throw error;
+        facts.code = newBookingCode();
+        continue;
+      }
+      if (result === 'taken') continue;
+      this.deps.sent();
+      const appointment = this.viewOf(ctx, {
+        id,
+        code: facts.code,
+        state: 'booked',
+        service: serviceView(service, lang),
+        start,
+        end,
+        name: contact.name,
+        lang,
+      });
+      return { appointment, token };
+    }
+    throw await this.taken(ctx, service.duration_minutes, start);
   }
 
   private async freeDays(
@@ -372,15 +404,40 @@ export class AppointmentService {
     return freeSlots(ctx.rules, { durationMinutes: duration, from, to, now, taken });
   }
 
-  /** SLOT_TAKEN with the free starts nearest to the wanted one. */
+  /**
+   * SMS written today, counted in the database at most every SMS_COUNT_TTL_MS and by this node
+   * in between: the daily limit is a guard against SMS pumping, it need not be exact.
+   */
+  private async smsToday(ctx: OfficeContext, now: Date): Promise<number> {
+    const since = DateTime.fromJSDate(now, { zone: ctx.office.timeZone }).startOf('day').toJSDate();
+    const known = this.smsCount;
+    if (!known || known.since !== since.getTime() || now.getTime() - known.at > SMS_COUNT_TTL_MS) {
+      const count = await repo.smsSince(this.deps.db, since);
+      this.smsCount = { since: since.getTime(), at: now.getTime(), count };
+    }
+    return this.smsCount!.count++;
+  }
+
+  /**
+   * SLOT_TAKEN with the free starts nearest to the wanted one: the wanted day first (from the
+   * seats already read, when given), wider only when it has fewer than three free times.
+   */
   private async taken(ctx: OfficeContext, duration: number, wanted: Date): Promise<AppError> {
-    const zone = ctx.office.timeZone;
-    const day = DateTime.fromJSDate(wanted, { zone });
-    const from = day.minus({ days: 1 }).toISODate()!;
-    const to = day.plus({ days: ALTERNATIVE_DAYS }).toISODate()!;
-    const days = await this.freeDays(ctx, duration, from, to, this.deps.clock());
-    const alternatives = nearestFree(days, wanted, 3).map((s) => iso(s.start));
-    return new AppError('SLOT_TAKEN', undefined, alternatives);
+    const day = DateTime.fromJSDate(wanted, { zone: ctx.office.timeZone });
+    const now = this.deps.clock();
+    let nearest: Slot[] = [];
+    for (const around of ALTERNATIVE_DAYS) {
+      const from = day.minus({ days: around }).toISODate()!;
+      const to = day.plus({ days: around }).toISODate()!;
+      const days = await this.freeDays(ctx, duration, from, to, now);
+      nearest = nearestFree(days, wanted, 3);
+      if (nearest.length >= 3) break;
+    }
+    return new AppError(
+      'SLOT_TAKEN',
+      undefined,
+      nearest.map((s) => iso(s.start)),
+    );
   }
 
   private facts(
@@ -411,28 +468,48 @@ export class AppointmentService {
   }
 
   async present(row: repo.AppointmentRow, locale: Locale): Promise<AppointmentView> {
-    const settings = await repo.settings(this.deps.db, row.office_id);
-    const start = new Date(row.starts_at);
-    const before = (settings?.priorityMinutes ?? 0) * 60_000;
-    const after = (settings?.noShowMinutes ?? 15) * 60_000;
-    return {
+    const ctx = await this.context(row.office_slug);
+    return this.viewOf(ctx, {
       id: row.id,
       code: row.code,
       state: row.state,
-      office: row.office_slug,
-      officeName: locale === 'en' ? row.office_name_en : row.office_name_de,
-      timeZone: row.time_zone,
       service: {
         id: row.service_id,
         name: locale === 'en' ? row.service_name_en : row.service_name_de,
         durationMinutes: row.duration_minutes,
       },
-      start: iso(start),
-      end: iso(new Date(row.ends_at)),
+      start: new Date(row.starts_at),
+      end: new Date(row.ends_at),
       name: row.name,
-      checkInFrom: iso(new Date(start.getTime() - before)),
-      missedAt: iso(new Date(start.getTime() + after)),
       lang: row.lang,
+      locale,
+    });
+  }
+
+  private viewOf(
+    ctx: OfficeContext,
+    a: Pick<AppointmentView, 'id' | 'code' | 'state' | 'service' | 'name' | 'lang'> & {
+      start: Date;
+      end: Date;
+      locale?: Locale;
+    },
+  ): AppointmentView {
+    const { settings, office } = ctx;
+    const start = a.start.getTime();
+    return {
+      id: a.id,
+      code: a.code,
+      state: a.state,
+      office: office.slug,
+      officeName: office.name[a.locale ?? a.lang],
+      timeZone: office.timeZone,
+      service: a.service,
+      start: iso(a.start),
+      end: iso(a.end),
+      name: a.name,
+      checkInFrom: iso(new Date(start - settings.priorityMinutes * 60_000)),
+      missedAt: iso(new Date(start + settings.noShowMinutes * 60_000)),
+      lang: a.lang,
     };
   }
 }

@@ -78,12 +78,19 @@ export async function claim(
   return result.rows;
 }
 
-export async function markSent(db: Executor, id: number, providerId: string, now: Date) {
-  await db
-    .updateTable('outbox')
-    .set({ state: 'sent', sent_at: now, provider_id: providerId, locked_until: null })
-    .where('id', '=', id)
-    .execute();
+/** Marks a round's sent messages in one statement. */
+export async function markSent(
+  db: Executor,
+  sent: readonly { id: number; providerId: string }[],
+  now: Date,
+): Promise<void> {
+  if (sent.length === 0) return;
+  await sql`
+    UPDATE outbox SET state = 'sent', sent_at = ${now}, locked_until = NULL,
+      provider_id = s.provider_id
+    FROM unnest(${sent.map((s) => s.id)}::bigint[], ${sent.map((s) => s.providerId)}::text[])
+      AS s(id, provider_id)
+    WHERE outbox.id = s.id`.execute(db);
 }
 
 export async function markRetry(db: Executor, id: number, error: string, dueAt: Date) {
@@ -109,15 +116,4 @@ export async function purge(db: Executor, before: Date): Promise<void> {
     .where('state', '!=', 'pending')
     .where('created_at', '<', before)
     .execute();
-}
-
-/** SMS written since `since` (the daily limit against SMS pumping). */
-export async function smsSince(db: Executor, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('channel', '=', 'sms')
-    .where('created_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

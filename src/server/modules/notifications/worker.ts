@@ -40,6 +40,8 @@ export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   batch: 20,
 };
 
+const WAKE_DELAY_MS = 25;
+
 export function backoff(attempts: number, options: WorkerOptions): number {
   const pause = Math.min(options.maxBackoffMs, options.backoffMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(pause * (0.8 + Math.random() * 0.4)); // jitter: nodes do not retry in step
@@ -49,6 +51,7 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private again = false;
+  private soon = false;
   private stopped = true;
 
   constructor(
@@ -70,11 +73,17 @@ export class OutboxWorker {
     await this.running;
   }
 
-  /** Something was written to the outbox: look now instead of at the next poll. */
+  /**
+   * Something was written to the outbox: look soon instead of at the next poll. A short delay
+   * gathers the messages of many bookings into one round (one claim, one update).
+   */
   wake(): void {
     if (this.stopped) return;
     if (this.running) this.again = true;
-    else this.schedule(0);
+    else if (!this.soon) {
+      this.soon = true;
+      this.schedule(WAKE_DELAY_MS);
+    }
   }
 
   /** One round: sends every due message; returns how many were handled. */
@@ -87,20 +96,24 @@ export class OutboxWorker {
         this.options.batch,
         this.options.leaseMs,
       );
-      if (rows.length === 0) return handled;
-      await Promise.all(rows.map((row) => this.deliver(row)));
+      const sent = (await Promise.all(rows.map((row) => this.deliver(row)))).filter(
+        (s): s is { id: number; providerId: string } => s !== null,
+      );
+      await outbox.markSent(this.db, sent, this.clock());
       handled += rows.length;
-      if (this.stopped) return handled;
+      if (rows.length < this.options.batch || this.stopped) return handled;
     }
   }
 
   private schedule(ms: number): void {
     clearTimeout(this.timer);
+    if (ms > 0) this.soon = ms === WAKE_DELAY_MS;
     this.timer = setTimeout(() => void this.tick(), ms);
     this.timer.unref();
   }
 
   private async tick(): Promise<void> {
+    this.soon = false;
     if (this.stopped || this.running) return;
     this.running = this.runOnce()
       .then(() => undefined)
@@ -115,7 +128,8 @@ export class OutboxWorker {
     await this.running;
   }
 
-  private async deliver(row: outbox.OutboxRow): Promise<void> {
+  /** Sends one message; its id and the provider's id when it went out, else null. */
+  private async deliver(row: outbox.OutboxRow): Promise<{ id: number; providerId: string } | null> {
     const to = row.recipient ?? '';
     try {
       const sent =
@@ -132,9 +146,10 @@ export class OutboxWorker {
               ...(row.ics ? { ics: { filename: 'termin.ics', content: row.ics } } : {}),
               idempotencyKey: row.idempotency_key,
             });
-      await outbox.markSent(this.db, row.id, sent.providerId, this.clock());
+      return { id: row.id, providerId: sent.providerId };
     } catch (error) {
       await this.failed(row, error);
+      return null;
     }
   }
 

@@ -66,6 +66,13 @@ export class OfficeService {
     return { office, open, staff, status: liveStatus(open, staff) };
   }
 
+  /** One office's record (hours, exceptions, zone) without its live state. */
+  async record(slug: string): Promise<OfficeRecord> {
+    const [office] = await this.repo.list(fromDay(this.clock()), slug);
+    if (!office) throw new AppError('OFFICE_NOT_FOUND');
+    return office;
+  }
+
   exists(slug: string): Promise<boolean> {
     return this.repo.exists(slug);
   }

@@ -83,6 +83,16 @@ export const de = {
   haveTicketCalled: 'Sie werden gerade aufgerufen!',
   backToLobby: 'Zurück zum Warteraum',
 
+  bookTitle: 'Termin vereinbaren',
+  bookIntro:
+    'Lieber zu einer festen Zeit? Buchen Sie einen Termin. Die Bestätigung kommt per SMS, und zur Terminzeit sind Sie vor allen ohne Termin dran.',
+  bookLink: 'Termin buchen',
+  yourAppointment: 'Ihr Termin: {date}, {time} Uhr',
+  showAppointment: 'Termin ansehen, verschieben oder absagen',
+  loadingPage: 'Seite wird geladen …',
+  pageLoadFailed:
+    'Die Seite konnte nicht geladen werden. Bitte prüfen Sie Ihre Internetverbindung und laden Sie die Seite neu.',
+
   lobbyTitle: 'Warteraum',
   yourTicket: 'Ihre Wartenummer',
   noTicketTitle: 'Keine Wartenummer',

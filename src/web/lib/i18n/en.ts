@@ -78,6 +78,16 @@ export const en: Messages = {
   haveTicketCalled: 'You are being called right now!',
   backToLobby: 'Back to the waiting room',
 
+  bookTitle: 'Make an appointment',
+  bookIntro:
+    'Prefer a fixed time? Book an appointment. The confirmation comes by text message, and at your time you go ahead of everyone without one.',
+  bookLink: 'Book an appointment',
+  yourAppointment: 'Your appointment: {date}, {time}',
+  showAppointment: 'View, reschedule or cancel the appointment',
+  loadingPage: 'Loading page …',
+  pageLoadFailed:
+    'The page could not be loaded. Please check your internet connection and reload the page.',
+
   lobbyTitle: 'Waiting room',
   yourTicket: 'Your ticket number',
   noTicketTitle: 'No ticket number',

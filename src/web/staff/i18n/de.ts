@@ -6,9 +6,11 @@
  */
 import { commonDe } from '../../lib/i18n/common.js';
 import type { PluralMessage } from '../../lib/i18n/core.js';
+import { appointmentsDe } from '../appointments/messages.js';
 
 export const de = {
   ...commonDe,
+  ...appointmentsDe,
 
   consoleTitle: 'Sachbearbeitung',
   pageTitleWaiting: '({count}) {page} – Virtuelles Bürgerbüro',

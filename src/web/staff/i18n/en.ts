@@ -1,9 +1,11 @@
 /** English texts of the staff console. Typed as `Messages`: exactly the keys of the German file. */
 import { commonEn } from '../../lib/i18n/common.js';
+import { appointmentsEn } from '../appointments/messages.js';
 import type { Messages } from './types.js';
 
 export const en: Messages = {
   ...commonEn,
+  ...appointmentsEn,
 
   consoleTitle: 'Staff console',
   pageTitleWaiting: '({count}) {page} – Virtual Citizen Office',

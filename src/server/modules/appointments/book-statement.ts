@@ -1,0 +1,76 @@
+/**
+ * A booking as ONE statement, atomic without a transaction: claim a free seat of every unit,
+ * insert the appointment, insert its outbox rows. The appointment and the messages are only
+ * inserted when every unit got its seat; a unit that got none leaves a seat row pointing at an
+ * appointment that was not inserted, which the foreign key refuses at the end of the statement
+ * — so a partial claim never survives. The primary key (office, unit, seat) decides races; a
+ * seat another booking took a moment earlier is simply not taken here (the caller tries again:
+ * the next attempt sees that booking and takes the next free seat).
+ * Measured (bench/booking): one round trip instead of five (BEGIN, three inserts, COMMIT).
+ */
+import { sql } from 'kysely';
+import type { OutboxMessage } from '../notifications/outbox.js';
+import type { Executor } from '../realtime/bus.js';
+
+export interface NewBooking {
+  id: string;
+  officeId: number;
+  serviceId: number;
+  start: Date;
+  end: Date;
+  code: string;
+  tokenHash: Buffer;
+  name: string;
+  phone: string;
+  email: string | null;
+  lang: 'de' | 'en';
+  bookedBy: number | null;
+  now: Date;
+  units: readonly { start: Date; seats: number }[];
+  messages: readonly OutboxMessage[];
+}
+
+/** 'booked', or 'taken' when some unit had no free seat left. Other errors are thrown. */
+export async function bookInOneStatement(db: Executor, b: NewBooking): Promise<'booked' | 'taken'> {
+  const m = b.messages;
+  try {
+    const result = await sql<{ id: string }>`
+      WITH wanted AS (
+        SELECT * FROM unnest(${b.units.map((u) => u.start)}::timestamptz[],
+                             ${b.units.map((u) => u.seats)}::int[]) AS w(t, n)),
+      seats AS (
+        INSERT INTO appointment_units (office_id, starts_at, seat, appointment_id)
+        SELECT DISTINCT ON (w.t) ${b.officeId}::bigint, w.t, s, ${b.id}::uuid
+        FROM wanted w CROSS JOIN LATERAL generate_series(0, w.n - 1) AS s
+        WHERE NOT EXISTS (
+          SELECT 1 FROM appointment_units x
+          WHERE x.office_id = ${b.officeId} AND x.starts_at = w.t AND x.seat = s)
+        ORDER BY w.t, s
+        ON CONFLICT DO NOTHING
+        RETURNING starts_at),
+      appointment AS (
+        INSERT INTO appointments (id, office_id, service_id, starts_at, ends_at, code, token_hash,
+          name, phone, email, lang, booked_by, created_at)
+        SELECT ${b.id}::uuid, ${b.officeId}, ${b.serviceId}, ${b.start}, ${b.end}, ${b.code},
+          ${b.tokenHash}, ${b.name}, ${b.phone}, ${b.email}, ${b.lang}, ${b.bookedBy}::bigint,
+          ${b.now}
+        WHERE (SELECT count(*) FROM seats) = ${b.units.length}
+        RETURNING id),
+      messages AS (
+        INSERT INTO outbox (idempotency_key, channel, recipient, subject, body, ics,
+          appointment_id, due_at, created_at)
+        SELECT k, c, r, s, body, ics, ${b.id}::uuid, due, ${b.now}
+        FROM unnest(${m.map((x) => x.idempotencyKey)}::text[], ${m.map((x) => x.channel)}::text[],
+          ${m.map((x) => x.recipient)}::text[], ${m.map((x) => x.subject ?? null)}::text[],
+          ${m.map((x) => x.body)}::text[], ${m.map((x) => x.ics ?? null)}::text[],
+          ${m.map((x) => x.dueAt)}::timestamptz[]) AS o(k, c, r, s, body, ics, due)
+        WHERE EXISTS (SELECT 1 FROM appointment)
+        ON CONFLICT (idempotency_key) DO NOTHING)
+      SELECT id FROM appointment`.execute(db);
+    return result.rows.length > 0 ? 'booked' : 'taken';
+  } catch (error) {
+    // Some units got a seat, others not: the orphan seat rows break the foreign key.
+    if ((error as { code?: string }).code === '23503') return 'taken';
+    throw error;
+  }
+}

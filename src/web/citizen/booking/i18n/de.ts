@@ -1,0 +1,120 @@
+/**
+ * German texts of booking and the appointment page (loaded with their chunk). `en.ts` is typed
+ * against this file. Placeholders: `{name}`. Plurals: an object keyed by Intl.PluralRules category.
+ */
+import type { PluralMessage } from '../../../lib/i18n/core.js';
+
+export const de = {
+  intlLocale: 'de-DE',
+  languageName: 'Deutsch',
+
+  bookPageTitle: 'Termin buchen',
+  backToOffice: 'Zurück zu {office}',
+  loadingBooking: 'Terminbuchung wird geladen …',
+  notOfferedTitle: 'Keine Terminbuchung',
+  step: 'Schritt {step} von {total}',
+  dateTime: '{date}, {time}\u00a0Uhr',
+  timeZoneNote: 'Alle Zeiten in der Ortszeit des Büros ({zone}).',
+
+  serviceTitle: 'Worum geht es?',
+  serviceDuration: 'etwa {minutes} Minuten',
+  summaryService: 'Anliegen',
+  summaryTime: 'Termin',
+  changeService: 'Anderes Anliegen wählen',
+  changeTime: 'Andere Zeit wählen',
+
+  timeTitle: 'Wählen Sie eine Zeit',
+  weekLabel: '{from} bis {to}',
+  previousWeek: 'Frühere Woche',
+  nextWeek: 'Spätere Woche',
+  daysLabel: 'Tage dieser Woche',
+  dayFree: { one: '1 freie Zeit', other: '{count} freie Zeiten' },
+  dayNone: 'nichts frei',
+  timesLabel: 'Freie Zeiten am {date}',
+  weekEmpty: 'In dieser Woche ist kein Termin frei. Sehen Sie in der nächsten Woche nach.',
+  nothingFree:
+    'Zurzeit ist kein Termin frei. Bitte sehen Sie später noch einmal nach, oder kommen Sie ohne Termin ins Büro.',
+  loadingSlots: 'Freie Zeiten werden geladen …',
+
+  detailsTitle: 'Ihre Angaben',
+  required: 'Pflichtangabe',
+  nameLabel: 'Ihr Name',
+  nameHint: 'So wissen die Mitarbeitenden, wer kommt.',
+  nameMissing: 'Bitte geben Sie Ihren Namen an.',
+  phoneLabel: 'Handynummer',
+  phoneHint: 'Dorthin schicken wir die Bestätigung per SMS, z. B. 0171 1234567.',
+  phoneMissing: 'Bitte geben Sie Ihre Handynummer an.',
+  emailLabel: 'E-Mail-Adresse (freiwillig)',
+  emailHint: 'Dann bekommen Sie die Bestätigung auch per E-Mail, mit Kalendereintrag.',
+  checkTitle: 'Sicherheitsprüfung',
+  checkText:
+    'Ihr Gerät rechnet dafür kurz. So halten wir Programme ab, die massenhaft Termine belegen – ohne Sie zu verfolgen und ohne Daten an andere zu senden.',
+  checkRunning: 'Die Sicherheitsprüfung läuft noch … einen Moment bitte.',
+  checkLoadFailed:
+    'Die Sicherheitsprüfung konnte nicht geladen werden. Bitte laden Sie die Seite neu.',
+  privacyTitle: 'Was wir speichern',
+  privacyText:
+    'Ihren Namen, Ihre Handynummer und, wenn Sie sie angeben, Ihre E-Mail-Adresse – nur für diesen Termin: für die Bestätigung, die Erinnerung und damit die Mitarbeitenden wissen, wer kommt. Einige Zeit nach dem Termin löschen wir diese Angaben automatisch.',
+  submit: 'Termin verbindlich buchen',
+  submitting: 'Termin wird gebucht …',
+  alternativesLabel: 'Freie Zeiten in der Nähe',
+  alternativeChosen: 'Neue Zeit: {dateTime}. Bitte bestätigen Sie die Buchung.',
+
+  bookedTitle: 'Ihr Termin ist gebucht',
+  officeLabel: 'Büro',
+  codeLabel: 'Ihr Buchungscode',
+  codeHint: 'Nennen Sie ihn, wenn Sie uns anrufen.',
+  bookedSms:
+    'Sie bekommen eine SMS mit diesen Angaben und zwei Links: zum Eintreten und zum Verschieben oder Absagen.',
+  bookedEmail: 'Die Bestätigung mit Kalendereintrag kommt auch per E-Mail.',
+  bookedEnter:
+    'Kurz vor Ihrem Termin treten Sie über den Link in der SMS oder auf der Seite Ihres Termins ein. Dann sind Sie vor allen ohne Termin dran.',
+  toAppointment: 'Zur Seite Ihres Termins',
+  toOffice: 'Zur Seite des Büros',
+
+  appointmentTitle: 'Ihr Termin',
+  loadingAppointment: 'Termin wird geladen …',
+  appointmentNotFoundTitle: 'Termin nicht gefunden',
+  stateLabel: 'Stand',
+  state_booked: 'gebucht',
+  state_cancelled: 'abgesagt',
+  state_checked_in: 'eingetreten',
+  state_no_show: 'verpasst',
+  enterTitle: 'Eintreten',
+  enterButton: 'Jetzt eintreten',
+  entering: 'Einen Moment bitte …',
+  enterFrom: 'Eintreten ist ab {time}\u00a0Uhr möglich.',
+  enterFromDay: 'Eintreten ist ab {date}, {time}\u00a0Uhr möglich.',
+  enterNow:
+    'Sie können jetzt eintreten. Sie kommen in den virtuellen Warteraum und sind vor allen ohne Termin dran.',
+  manageTitle: 'Verschieben oder absagen',
+  rescheduleButton: 'Termin verschieben',
+  rescheduleTitle: 'Neue Zeit wählen',
+  rescheduleQuestion: 'Termin auf {dateTime} verschieben?',
+  rescheduleYes: 'Ja, verschieben',
+  rescheduleNo: 'Nein, Zeit behalten',
+  rescheduleClose: 'Doch nicht verschieben',
+  rescheduled: 'Ihr Termin ist verschoben. Sie bekommen eine SMS mit der neuen Zeit.',
+  cancelButton: 'Termin absagen',
+  cancelQuestion: 'Möchten Sie den Termin wirklich absagen? Die Zeit wird dann für andere frei.',
+  cancelYes: 'Ja, absagen',
+  cancelNo: 'Nein, Termin behalten',
+  cancelledText: 'Dieser Termin ist abgesagt. Die Zeit ist wieder frei.',
+  checkedInText: 'Sie sind zu diesem Termin eingetreten.',
+  toLobby: 'Zum Warteraum',
+  noShowText:
+    'Zu diesem Termin sind Sie nicht eingetreten. Gern können Sie einen neuen Termin buchen.',
+  bookAgain: 'Neuen Termin buchen',
+
+  altcha_label: 'Ich bin kein Roboter',
+  altcha_verify: 'Prüfen',
+  altcha_verifying: 'Wird geprüft …',
+  altcha_verified: 'Geprüft',
+  altcha_error: 'Die Prüfung hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
+  altcha_expired: 'Die Prüfung ist abgelaufen. Bitte noch einmal prüfen.',
+  altcha_required: 'Bitte bestätigen Sie die Sicherheitsprüfung.',
+  altcha_wait: 'Die Prüfung läuft … einen Moment bitte.',
+  altcha_loading: 'Wird geladen …',
+  altcha_reload: 'Neu laden',
+  altcha_cancel: 'Abbrechen',
+} satisfies Record<string, string | PluralMessage>;
