@@ -86,12 +86,19 @@ export const QueueEntrySchema = Type.Object({
   calledBy: Type.Union([Type.String(), Type.Null()]),
   /** The open consultation of a called or served ticket. */
   consultationId: Type.Union([Uuid, Type.Null()]),
+  /** A checked-in appointment (called before walk-ins): its time and service. */
+  appointment: Type.Union([
+    Type.Object({ start: Instant, service: Type.String(), serviceEn: Type.String() }),
+    Type.Null(),
+  ]),
 });
 export type QueueEntry = Static<typeof QueueEntrySchema>;
 
 export const QueueSnapshotSchema = Type.Object({
   office: Type.String(),
   officeName: Type.String(),
+  /** The office's zone, for showing appointment times. */
+  timeZone: Type.String(),
   /** waiting first (call order), then called and absent tickets; ends with nothing done/left. */
   tickets: Type.Array(QueueEntrySchema),
   generatedAt: Instant,

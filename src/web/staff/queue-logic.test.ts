@@ -33,12 +33,19 @@ function entry(
     present: true,
     calledBy: null,
     consultationId: null,
+    appointment: null,
     ...extra,
   } satisfies QueueEntry;
 }
 
 function snapshot(tickets: QueueEntry[], office = 'demo'): QueueSnapshot {
-  return { office, officeName: 'Demo', tickets, generatedAt: '2026-03-02T10:00:00Z' };
+  return {
+    office,
+    officeName: 'Demo',
+    timeZone: 'Europe/Berlin',
+    tickets,
+    generatedAt: '2026-03-02T10:00:00Z',
+  };
 }
 
 describe('observeOffset', () => {

@@ -127,7 +127,11 @@ export class QueueTable extends LightElement {
         ${
           appointment
             ? html`<span class="appointment-mark">
-                ${appointmentMarkText(appointment, this.locale, browserTimeZone())}
+                ${appointmentMarkText(
+                  appointment,
+                  this.locale,
+                  this.snapshot?.timeZone ?? browserTimeZone(),
+                )}
               </span>`
             : nothing
         }

@@ -20,6 +20,7 @@ import { createSmppGateway } from '../notifications/sms-smpp.js';
 
 // 10:00 in Berlin; the demo office is open around the clock, 2 seats, 10-minute units.
 const NOW = WEDNESDAY_MORNING;
+const code = (r: { json: <T>() => T }) => r.json<ErrorBody>().error.code;
 const at = (hhmm: string, day = '2026-11-25') => new Date(`${day}T${hhmm}:00+01:00`).toISOString();
 
 describe.each(DATABASE_KINDS)('appointments on %s', (kind) => {
@@ -76,7 +77,6 @@ describe.each(DATABASE_KINDS)('appointments on %s', (kind) => {
     });
     return r.json<Slots>().days[0]?.slots.map((s) => s.start) ?? [];
   };
-  const code = (r: { json: <T>() => T }) => r.json<ErrorBody>().error.code;
 
   it('offers free times from the opening hours, lead time included', async () => {
     const starts = await slotsOn('2026-11-25');
@@ -205,5 +205,71 @@ describe.each(DATABASE_KINDS)('appointments on %s', (kind) => {
       entered.json<{ ticket: { id: string } }>().ticket.id,
     );
     t.setNow(NOW);
+  });
+  it('counts a booked appointment nobody entered as no-show, and forgets personal data later', async () => {
+    const { token, appointment } = (await book(at('20:00'))).json<Booked>();
+    t.setNow(new Date(at('20:16'))); // grace: 15 minutes
+    const service = t.app.services.appointments;
+    expect((await service.sweep(30)).missed).toBeGreaterThanOrEqual(1);
+    const missed = await t.app.inject({ url: `/api/appointments/${token}` });
+    expect(missed.json()).toMatchObject({ state: 'no_show' });
+    const late = await t.app.inject({ method: 'POST', url: `/api/appointments/${token}/check-in` });
+    expect(code(late)).toBe('APPOINTMENT_STATE');
+
+    t.setNow(new Date(new Date(at('20:30')).getTime() + 31 * 86_400_000));
+    expect((await service.sweep(30)).purged).toBeGreaterThanOrEqual(1);
+    const row = await t.database.db
+      .selectFrom('appointments')
+      .select(['name', 'phone', 'email', 'state'])
+      .where('id', '=', appointment.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: null, phone: null, email: null, state: 'no_show' }); // counted
+    const outboxRows = await t.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('appointment_id', '=', appointment.id)
+      .execute();
+    expect(outboxRows).toEqual([]);
+    t.setNow(NOW);
+  });
+});
+
+describe.each(DATABASE_KINDS)('booking limits on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, {
+      now: NOW,
+      config: { bookingsPerNumber: 2, reminderMinutes: 60 },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a third booking of one number a day, and plans the reminder', async () => {
+    const info = await t.app.inject({ url: '/api/offices/demo/booking' });
+    const serviceId = info.json<BookingInfo>().services[0]!.id;
+    const book = async (start: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/offices/demo/appointments',
+        payload: {
+          serviceId,
+          start,
+          name: 'A B',
+          phone: '+49 151 23456789',
+          altcha: await solvedChallenge(t.app),
+        },
+      });
+    const first = await book(at('13:00'));
+    expect(first.statusCode).toBe(201);
+    expect((await book(at('13:30'))).statusCode).toBe(201);
+    expect(code(await book(at('14:00')))).toBe('BOOKING_LIMIT');
+    const reminder = await t.database.db
+      .selectFrom('outbox')
+      .select(['due_at', 'body'])
+      .where('appointment_id', '=', first.json<Booked>().appointment.id)
+      .where('idempotency_key', 'like', '%reminder%')
+      .executeTakeFirstOrThrow();
+    expect(new Date(reminder.due_at).toISOString()).toBe(at('12:00'));
+    expect(reminder.body).toContain('Erinnerung');
   });
 });

@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
-import * as outbox from '../notifications/outbox.js';
 import { createSenders } from '../notifications/senders.js';
 import { DEFAULT_WORKER_OPTIONS, OutboxWorker, type Senders } from '../notifications/worker.js';
 import type { OfficeService } from '../offices/service.js';
@@ -16,7 +15,6 @@ import type { QueueService } from '../queue/service.js';
 import type { StaffService } from '../staff/service.js';
 import { AppointmentDesk } from './desk.js';
 import { ProofOfWork } from './proof-of-work.js';
-import * as repo from './repo.js';
 import { appointmentRoutes } from './routes.js';
 import { AppointmentService } from './service.js';
 
@@ -82,12 +80,8 @@ export async function registerAppointments(
 
   let timer: NodeJS.Timeout | undefined;
   const jobs = async () => {
-    const now = clock();
-    const missed = await repo.markNoShows(db, now);
-    if (missed.length > 0) app.log.info({ count: missed.length }, 'appointments missed');
-    const before = new Date(now.getTime() - config.bookingRetentionDays * 86_400_000);
-    await repo.purgePersonalData(db, before, now);
-    await outbox.purge(db, before);
+    const { missed } = await appointments.sweep(config.bookingRetentionDays);
+    if (missed > 0) app.log.info({ count: missed }, 'appointments missed');
   };
   app.addHook('onReady', async () => {
     worker.start();

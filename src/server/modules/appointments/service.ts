@@ -245,6 +245,20 @@ export class AppointmentService {
     return { ticket, secret: entered.secret };
   }
 
+  /**
+   * The periodic jobs (every node, idempotent): appointments nobody checked in for by their
+   * grace time become no-shows (counted, their seats stay history); after `retentionDays`
+   * an appointment loses name, number and e-mail, and sent messages are deleted.
+   */
+  async sweep(retentionDays: number): Promise<{ missed: number; purged: number }> {
+    const now = this.deps.clock();
+    const missed = await repo.markNoShows(this.deps.db, now);
+    const before = new Date(now.getTime() - retentionDays * 86_400_000);
+    const purged = await repo.purgePersonalData(this.deps.db, before, now);
+    await outbox.purge(this.deps.db, before);
+    return { missed: missed.length, purged };
+  }
+
   async challenge(): Promise<unknown> {
     return this.deps.proofOfWork.challenge(this.deps.clock());
   }

@@ -109,11 +109,10 @@ export async function markFailed(db: Executor, id: number, error: string) {
     .execute();
 }
 
-/** Messages older than `before` that are no longer pending lose their content (GDPR). */
+/**
+ * Messages written before `before` are deleted with their content (GDPR). The retention is far
+ * longer than the worker tries (48 h), so nothing still being sent is lost.
+ */
 export async function purge(db: Executor, before: Date): Promise<void> {
-  await db
-    .deleteFrom('outbox')
-    .where('state', '!=', 'pending')
-    .where('created_at', '<', before)
-    .execute();
+  await db.deleteFrom('outbox').where('created_at', '<', before).execute();
 }

@@ -204,28 +204,36 @@ export async function recentServiceSeconds(db: Executor, officeId: number): Prom
 }
 
 export async function activeTickets(db: Executor, officeId: number) {
-  return db
-    .selectFrom('tickets as t')
-    .leftJoin('consultations as c', (join) =>
-      join.onRef('c.ticket_id', '=', 't.id').on('c.ended_at', 'is', null),
-    )
-    .leftJoin('staff as s', 's.id', 'c.staff_id')
-    .select([
-      't.id',
-      't.code',
-      't.name',
-      't.state',
-      't.priority',
-      't.number',
-      't.enqueued_at',
-      't.called_at',
-      't.last_seen_at',
-      's.display_name as called_by',
-      'c.id as consultation_id',
-    ])
-    .where('t.office_id', '=', officeId)
-    .where('t.state', 'in', ACTIVE_STATES)
-    .execute();
+  return (
+    db
+      .selectFrom('tickets as t')
+      .leftJoin('consultations as c', (join) =>
+        join.onRef('c.ticket_id', '=', 't.id').on('c.ended_at', 'is', null),
+      )
+      .leftJoin('staff as s', 's.id', 'c.staff_id')
+      // The appointment behind a checked-in ticket, for the staff's mark (read only).
+      .leftJoin('appointments as a', 'a.id', 't.appointment_id')
+      .leftJoin('appointment_services as sv', 'sv.id', 'a.service_id')
+      .select([
+        'a.starts_at as appointment_start',
+        'sv.name_de as service_de',
+        'sv.name_en as service_en',
+        't.id',
+        't.code',
+        't.name',
+        't.state',
+        't.priority',
+        't.number',
+        't.enqueued_at',
+        't.called_at',
+        't.last_seen_at',
+        's.display_name as called_by',
+        'c.id as consultation_id',
+      ])
+      .where('t.office_id', '=', officeId)
+      .where('t.state', 'in', ACTIVE_STATES)
+      .execute()
+  );
 }
 
 /** Presence heartbeat: returns the offices whose queue view changes. */

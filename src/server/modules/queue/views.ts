@@ -84,6 +84,7 @@ export class QueueViews {
     return {
       office: slug,
       officeName: current.office.name.de,
+      timeZone: current.office.timeZone,
       tickets: rows.map((t) => ({
         id: t.id,
         code: t.code,
@@ -96,6 +97,13 @@ export class QueueViews {
         present: now.getTime() - t.last_seen_at.getTime() < PRESENT_WITHIN_MS,
         calledBy: t.called_by,
         consultationId: t.consultation_id,
+        appointment: t.appointment_start
+          ? {
+              start: new Date(t.appointment_start).toISOString(),
+              service: t.service_de ?? '',
+              serviceEn: t.service_en ?? '',
+            }
+          : null,
       })),
       generatedAt: now.toISOString(),
     };

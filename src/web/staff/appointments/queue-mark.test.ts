@@ -14,24 +14,31 @@ const entry: QueueEntry = {
   present: true,
   calledBy: null,
   consultationId: null,
+  appointment: null,
 };
 
 describe('appointment mark in the queue', () => {
   it('says the time in the office zone and the service, in both languages', () => {
-    const appointment = { service: 'Gewerbeanmeldung', start: '2026-11-25T08:30:00Z' };
+    const appointment = {
+      service: 'Gewerbeanmeldung',
+      serviceEn: 'Business registration',
+      start: '2026-11-25T08:30:00Z',
+    };
     expect(appointmentMarkText(appointment, 'de', 'Europe/Berlin')).toBe(
       'Termin 09:30 · Gewerbeanmeldung',
     );
     expect(appointmentMarkText(appointment, 'en', 'Europe/Berlin')).toBe(
-      'Appointment 09:30 · Gewerbeanmeldung',
+      'Appointment 09:30 · Business registration',
     );
   });
 
   it('treats a missing, null or broken appointment field as a walk-in', () => {
-    expect(queueAppointment(entry)).toBeNull();
+    const { appointment: _none, ...older } = entry; // a snapshot from before appointments
+    expect(queueAppointment(older as QueueEntry)).toBeNull();
     expect(queueAppointment({ ...entry, appointment: null })).toBeNull();
-    expect(queueAppointment({ ...entry, appointment: { service: 'X', start: 'soon' } })).toBeNull();
-    const appointment = { service: 'X', start: '2026-11-25T08:30:00Z' };
+    const broken = { service: 'X', serviceEn: 'X', start: 'soon' };
+    expect(queueAppointment({ ...entry, appointment: broken })).toBeNull();
+    const appointment = { service: 'X', serviceEn: 'X', start: '2026-11-25T08:30:00Z' };
     expect(queueAppointment({ ...entry, appointment })).toEqual(appointment);
   });
 });

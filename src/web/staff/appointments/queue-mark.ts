@@ -10,6 +10,7 @@ import { translate } from '../i18n/index.js';
 
 export interface QueueAppointment {
   service: string;
+  serviceEn?: string;
   start: string;
 }
 
@@ -28,5 +29,7 @@ export function appointmentMarkText(
   timeZone: string,
 ): string {
   const time = formatClock(new Date(appointment.start), locale, timeZone);
-  return translate(locale, 'appointmentMark', { time, service: appointment.service });
+  const service =
+    locale === 'en' ? appointment.serviceEn || appointment.service : appointment.service;
+  return translate(locale, 'appointmentMark', { time, service });
 }
