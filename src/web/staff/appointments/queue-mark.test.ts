@@ -33,7 +33,8 @@ describe('appointment mark in the queue', () => {
   });
 
   it('treats a missing, null or broken appointment field as a walk-in', () => {
-    const { appointment: _none, ...older } = entry; // a snapshot from before appointments
+    const older: Partial<QueueEntry> = { ...entry }; // a snapshot from before appointments
+    delete older.appointment;
     expect(queueAppointment(older as QueueEntry)).toBeNull();
     expect(queueAppointment({ ...entry, appointment: null })).toBeNull();
     const broken = { service: 'X', serviceEn: 'X', start: 'soon' };
