@@ -71,6 +71,15 @@ async function main() {
       '  TURN: not configured — video calls work only where both browsers reach each other (LAN).',
     );
   }
+  const sms = config.sms;
+  lines.push(
+    sms
+      ? `  SMS: ${sms.kind === 'smpp' ? `SMPP ${sms.url}` : `HTTP ${new URL(sms.url).origin}`}`
+      : '  SMS: no gateway configured — messages are written to the log (see README: npm run sinks).',
+    config.smtpUrl
+      ? `  E-mail: ${new URL(config.smtpUrl).host}`
+      : '  E-mail: no SMTP server configured — messages are written to the log.',
+  );
   if (config.demoData) {
     lines.push(`  Demo accounts (password "${DEMO_PASSWORD}"), staff console at /staff:`);
     for (const account of DEMO_ACCOUNTS)

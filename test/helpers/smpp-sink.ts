@@ -23,6 +23,8 @@ export interface ReceivedSms {
 export interface SmppSinkOptions {
   systemId?: string;
   password?: string;
+  /** Default: a free port. */
+  port?: number;
 }
 
 interface PartialMessage {
@@ -49,6 +51,7 @@ export class SmppSink {
   constructor(options: SmppSinkOptions = {}) {
     this.systemId = options.systemId ?? 'buergerbuero';
     this.password = options.password ?? 'secret12';
+    this.#port = options.port ?? 0;
   }
 
   get port(): number {

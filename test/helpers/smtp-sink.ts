@@ -112,12 +112,16 @@ function leavesOf(part: MimePart): MimePart[] {
 
 export class SmtpSink {
   #server: SMTPServer | null = null;
-  #port = 0;
+  #port: number;
   readonly #received: ReceivedMail[] = [];
   readonly #listeners = new Set<() => void>();
   #rejections: { count: number; responseCode: number } = { count: 0, responseCode: 0 };
   /** Recipients refused at RCPT TO with 550, like a mailbox that does not exist. */
   readonly unknownRecipients = new Set<string>();
+
+  constructor(port = 0) {
+    this.#port = port;
+  }
 
   get port(): number {
     return this.#port;
@@ -222,8 +226,8 @@ export class SmtpSink {
   }
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink = new SmtpSink();
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+  const sink = new SmtpSink(port);
   await sink.start();
   return sink;
 }
