@@ -133,6 +133,27 @@ describe('citizen booking', () => {
     await page.getByText('Dieser Termin ist abgesagt. Die Zeit ist wieder frei.').waitFor();
     expect(await page.locator('.appointment-state').innerText()).toBe('abgesagt');
     await expectNoAxeViolations(page);
+    // The seat is free again at once (no seat row left), and the same time books again.
+    const seats = await t.database.db
+      .selectFrom('appointment_units as u')
+      .innerJoin('appointments as a', 'a.id', 'u.appointment_id')
+      .select('u.seat')
+      .where('a.code', '=', code)
+      .execute();
+    expect(seats).toEqual([]);
+    await page.goto(`${t.url}/demo/book`);
+    await page.getByRole('button', { name: /Gewerbeanmeldung/ }).click();
+    await page
+      .getByRole('button', { name: new RegExp(`^${chosen}`) })
+      .first()
+      .click();
+    await page.getByLabel('Ihr Name').fill('Erika Mustermann');
+    await page.getByLabel('Handynummer').fill('0171 1234567');
+    await page.getByRole('button', { name: 'Termin verbindlich buchen' }).click();
+    await page.getByRole('heading', { name: 'Ihr Termin ist gebucht' }).waitFor();
+    const again = (await page.locator('.ticket-code__value').innerText()).trim();
+    expect(again).not.toBe(code);
+    expect(await page.locator('main').innerText()).toMatch(new RegExp(`${chosen}\\sUhr`));
     expect(foreign).toEqual([]);
     await context.close();
   });
