@@ -6,7 +6,7 @@
  * and in the same run the floor: a bare Fastify route that only inserts the booking and its
  * outbox row in one transaction on the same database. PGlite always; PostgreSQL when
  * TEST_DATABASE_URL is set (e.g. postgres://postgres@127.0.0.1:5432/test).
- *   node --import tsx bench/booking.ts [--race 1000] [--sustained 2000]
+ *   node --import tsx bench/booking.ts [--race 1000] [--sustained 2000] [--kind pglite|postgres]
  * App, floor and load client share this process (and the machine's 2 cores) alike.
  */
 import http from 'node:http';
@@ -230,5 +230,6 @@ function verdict(goal: string, met: boolean, figure: string): void {
 console.log(
   `booking bench · ${new Date().toISOString()} · ${os.cpus().length} CPUs · Node ${process.version}`,
 );
-for (const kind of DATABASE_KINDS) await benchKind(kind);
+const only = args.includes('--kind') ? args[args.indexOf('--kind') + 1] : null;
+for (const kind of DATABASE_KINDS) if (!only || only === kind) await benchKind(kind);
 agent.destroy();

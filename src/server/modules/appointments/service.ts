@@ -70,12 +70,14 @@ const ALTERNATIVE_DAYS = [0, 1, 7];
 const CONTEXT_TTL_MS = 5_000;
 const BOOK_ATTEMPTS = 3;
 const SMS_COUNT_TTL_MS = 10_000;
+const ALTERNATIVES_TTL_MS = 1_000;
 
 class SlotTaken extends Error {}
 
 export class AppointmentService {
   private readonly contexts = new Map<string, { context: Promise<OfficeContext>; until: number }>();
   private smsCount: { since: number; at: number; count: number } | null = null;
+  private readonly alternatives = new Map<string, { until: number; starts: Promise<string[]> }>();
 
   constructor(private readonly deps: AppointmentDeps) {}
 
@@ -271,7 +273,7 @@ export class AppointmentService {
    * taken from here but from the database, in the booking's transaction.
    */
   async context(slug: string): Promise<OfficeContext> {
-    const now = this.deps.clock().getTime();
+    const now = Date.now(); // the cache's age, not the domain's time
     const cached = this.contexts.get(slug);
     if (cached && cached.until > now) return cached.context;
     const context = this.load(slug);
@@ -433,12 +435,30 @@ export class AppointmentService {
   }
 
   /**
-   * SLOT_TAKEN with the free starts nearest to the wanted one: the wanted day first (from the
-   * seats already read, when given), wider only when it has fewer than three free times.
+   * SLOT_TAKEN with the free starts nearest to the wanted one: the wanted day first, wider only
+   * when it has fewer than three free times. When many people want the same time (a popular
+   * slot just opened), the suggestions are computed once per ALTERNATIVES_TTL_MS — they are
+   * suggestions; booking one checks it like any other.
    */
   private async taken(ctx: OfficeContext, duration: number, wanted: Date): Promise<AppError> {
+    const key = `${ctx.office.id}|${duration}|${wanted.getTime()}`;
+    const known = this.alternatives.get(key);
+    const wallClock = Date.now(); // a cache's age, not the domain's time
+    if (!known || known.until <= wallClock) {
+      if (this.alternatives.size > 1000) this.alternatives.clear();
+      const until = wallClock + ALTERNATIVES_TTL_MS;
+      const starts = this.nearest(ctx, duration, wanted, this.deps.clock());
+      this.alternatives.set(key, { until, starts });
+    }
+    const starts = await this.alternatives.get(key)!.starts.catch((error: unknown) => {
+      this.alternatives.delete(key);
+      throw error;
+    });
+    return new AppError('SLOT_TAKEN', undefined, starts);
+  }
+
+  private async nearest(ctx: OfficeContext, duration: number, wanted: Date, now: Date) {
     const day = DateTime.fromJSDate(wanted, { zone: ctx.office.timeZone });
-    const now = this.deps.clock();
     let nearest: Slot[] = [];
     for (const around of ALTERNATIVE_DAYS) {
       const from = day.minus({ days: around }).toISODate()!;
@@ -447,11 +467,7 @@ export class AppointmentService {
       nearest = nearestFree(days, wanted, 3);
       if (nearest.length >= 3) break;
     }
-    return new AppError(
-      'SLOT_TAKEN',
-      undefined,
-      nearest.map((s) => iso(s.start)),
-    );
+    return nearest.map((s) => iso(s.start));
   }
 
   private facts(

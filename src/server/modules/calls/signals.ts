@@ -3,7 +3,7 @@
  * 8,000 bytes, so each message is a row; the bus carries only its id, and the node where the
  * other participant is connected reads the row and forwards it. Rows are kept minutes, not days.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/app-error.js';
 import type { Bus } from '../realtime/bus.js';
@@ -17,39 +17,38 @@ export class SignalService {
   ) {}
 
   /**
-   * Stores and announces a signal from a participant (the caller has checked the role); `node`
-   * names the app node that already delivered it to the participants connected there.
+   * Stores and announces signals from a participant, in order, in one statement and one
+   * notification (the caller has checked the role); `node` names the app node that already
+   * delivered them to the participants connected there. Stored only while the consultation is
+   * open.
    */
   async send(
     consultationId: string,
     from: 'citizen' | 'staff',
-    data: string,
+    data: readonly string[],
     node: string,
   ): Promise<void> {
-    // One statement: stored only while the consultation is open.
-    const row = await this.db
-      .insertInto('signals')
-      .columns(['consultation_id', 'sender', 'payload'])
-      .expression((eb) =>
-        eb
-          .selectFrom('consultations')
-          .select([eb.val(consultationId).as('c'), eb.val(from).as('s'), eb.val(data).as('p')])
-          .where('id', '=', consultationId)
-          .where('ended_at', 'is', null),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw new AppError('CONSULTATION_ENDED');
-    await this.bus.publishEvent({ t: 'signal', consultationId, from, id: row.id, node });
+    const result = await sql<{ id: number }>`
+      INSERT INTO signals (consultation_id, sender, payload)
+      SELECT ${consultationId}::uuid, ${from}, p
+      FROM unnest(${data}::text[]) WITH ORDINALITY AS s(p, n)
+      WHERE EXISTS (
+        SELECT 1 FROM consultations WHERE id = ${consultationId} AND ended_at IS NULL)
+      ORDER BY n
+      RETURNING id`.execute(this.db);
+    if (result.rows.length === 0) throw new AppError('CONSULTATION_ENDED');
+    const ids = result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    await this.bus.publishEvent({ t: 'signal', consultationId, from, ids, node });
   }
 
-  async payload(id: number): Promise<string | null> {
-    const row = await this.db
+  /** The payloads of signal rows by id (rows pruned meanwhile are missing). */
+  async payloadsById(ids: readonly number[]): Promise<Map<number, string>> {
+    const rows = await this.db
       .selectFrom('signals')
-      .select('payload')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row?.payload ?? null;
+      .select(['id', 'payload'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((r) => [Number(r.id), r.payload]));
   }
 
   async prune(now: Date): Promise<void> {

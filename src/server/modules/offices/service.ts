@@ -31,7 +31,12 @@ function isoIn(timeZone: string, instant: Date | null): string | null {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toISO({ suppressMilliseconds: true });
 }
 
+/** How long office records (hours, exceptions) are reused; they change rarely. */
+const RECORDS_TTL_MS = 5_000;
+
 export class OfficeService {
+  private records: { fromDay: string; until: number; list: Promise<OfficeRecord[]> } | null = null;
+
   constructor(
     private readonly repo: OfficeRepo,
     private readonly clock: Clock,
@@ -42,7 +47,7 @@ export class OfficeService {
   async list(locale: Locale): Promise<OfficeList> {
     const now = this.clock();
     const [offices, presence, waiting] = await Promise.all([
-      this.repo.list(fromDay(now)),
+      this.cachedList(fromDay(now)),
       this.repo.presence(),
       this.waitingCounts(),
     ]);
@@ -56,7 +61,7 @@ export class OfficeService {
   async current(slug: string) {
     const now = this.clock();
     const [offices, presence] = await Promise.all([
-      this.repo.list(fromDay(now), slug),
+      this.cachedList(fromDay(now), slug),
       this.repo.presence(),
     ]);
     const office = offices[0];
@@ -68,9 +73,25 @@ export class OfficeService {
 
   /** One office's record (hours, exceptions, zone) without its live state. */
   async record(slug: string): Promise<OfficeRecord> {
-    const [office] = await this.repo.list(fromDay(this.clock()), slug);
+    const [office] = await this.cachedList(fromDay(this.clock()), slug);
     if (!office) throw new AppError('OFFICE_NOT_FOUND');
     return office;
+  }
+
+  /**
+   * All office records, read at most every RECORDS_TTL_MS (status, queue and lobby snapshots
+   * each need them; on PGlite every query blocks the event loop). Changes to hours show within
+   * that time.
+   */
+  private async cachedList(from: string, slug?: string): Promise<OfficeRecord[]> {
+    const now = Date.now(); // the cache's age, not the domain's time
+    if (!this.records || this.records.fromDay !== from || this.records.until <= now) {
+      const list = this.repo.list(from);
+      this.records = { fromDay: from, until: now + RECORDS_TTL_MS, list };
+      list.catch(() => (this.records = null));
+    }
+    const list = await this.records.list;
+    return slug === undefined ? list : list.filter((o) => o.slug === slug);
   }
 
   exists(slug: string): Promise<boolean> {
@@ -80,7 +101,7 @@ export class OfficeService {
   async get(slug: string, locale: Locale): Promise<OfficeDetail> {
     const now = this.clock();
     const [offices, presence, waiting] = await Promise.all([
-      this.repo.list(fromDay(now), slug),
+      this.cachedList(fromDay(now), slug),
       this.repo.presence(),
       this.waitingCounts(),
     ]);

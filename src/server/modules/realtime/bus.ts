@@ -12,7 +12,15 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 /** Ephemeral events that are not state: typing, and pointers to signaling rows. */
 export type BusEvent =
   | { t: 'typing'; consultationId: string; from: 'citizen' | 'staff'; typing: boolean }
-  | { t: 'signal'; consultationId: string; from: 'citizen' | 'staff'; id: number; node: string };
+  | {
+      t: 'signal';
+      consultationId: string;
+      from: 'citizen' | 'staff';
+      /** Rows of `signals`, in the order sent. */
+      ids: number[];
+      /** The node that delivered them to its own connections already. */
+      node: string;
+    };
 
 const EVENT_PREFIX = '!';
 

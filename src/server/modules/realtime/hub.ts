@@ -21,6 +21,8 @@ export interface HubOptions {
   errorFrame(code: ErrorCode, key: string): Buffer;
   log: FastifyBaseLogger;
   coalesceMs?: number;
+  /** Topics whose refresh may wait this long (ms) — out of the way of what is urgent. */
+  lazy?: Partial<Record<Topic, number>>;
 }
 
 interface KeyState {
@@ -125,10 +127,13 @@ export class Hub {
     // Next turn, not now: the request that committed the change answers first (on PGlite its
     // follow-up query would otherwise wait behind the snapshot load and the write loop).
     state.queued = true;
-    setImmediate(() => {
+    const run = () => {
       state.queued = false;
       if (this.keys.get(key) === state) this.refreshNow(key, state);
-    });
+    };
+    const wait = this.options.lazy?.[state.topic];
+    if (wait) setTimeout(run, wait).unref();
+    else setImmediate(run);
   }
 
   private refreshNow(key: string, state: KeyState): void {

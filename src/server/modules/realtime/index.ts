@@ -51,6 +51,9 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
       consultation: 'CONSULTATION_NOT_FOUND',
     },
     errorFrame: (code, key) => textFrame(JSON.stringify(errorMessage(code, 'de', key))),
+    // The directory's waiting counts may lag half a second; its refresh (all offices, both
+    // languages) then stays out of a call's setup, where it blocked PGlite for tens of ms.
+    lazy: { offices: 500 },
   });
 
   const connections = new Set<Connection>();

@@ -21,6 +21,16 @@ import { send, type Connection } from './socket.js';
 const HOLD_MS = 30_000;
 const HOLD_MAX = 80;
 
+interface Unstored {
+  pending: {
+    consultationId: string;
+    from: Participant;
+    data: string;
+    failed: (e: unknown) => void;
+  }[];
+  busy: boolean;
+}
+
 interface Held {
   from: Participant;
   /** The payload, or the id of its row (signals from other nodes are read when delivered). */
@@ -33,8 +43,8 @@ export class SignalRelay {
   readonly node = randomUUID();
   /** Signals of one consultation are forwarded in the order they were committed. */
   private readonly chains = new Map<string, Promise<void>>();
-  /** Per sending connection: its signals are stored one after the other. */
-  private readonly stored = new WeakMap<Connection, Promise<void>>();
+  /** Per sending connection: signals not yet written (written in order, in batches). */
+  private readonly unstored = new WeakMap<Connection, Unstored>();
   private readonly held = new Map<string, Held[]>();
 
   constructor(
@@ -56,18 +66,49 @@ export class SignalRelay {
     const targets = this.recipients(consultationId, from);
     for (const c of targets) send(c, { v: 1, type: 'signal', consultationId, from, data });
     if (targets.length === 0) this.hold(consultationId, { from, data, at: Date.now() });
-    const previous = this.stored.get(sender) ?? Promise.resolve();
-    const next = previous
-      .then(() => this.signals.send(consultationId, from, data, this.node))
-      .catch(failed);
-    this.stored.set(sender, next);
+    const store = this.unstored.get(sender) ?? { pending: [], busy: false };
+    this.unstored.set(sender, store);
+    store.pending.push({ ...message, failed });
+    if (!store.busy) void this.store(sender, store);
+  }
+
+  /**
+   * Writes a connection's signals: what arrived while the last write ran goes in the next one
+   * (an offer and its candidates: one or two statements instead of one per signal — on a busy
+   * PGlite those statements queued behind each other and delayed everything else).
+   */
+  private async store(sender: Connection, store: Unstored): Promise<void> {
+    store.busy = true;
+    while (store.pending.length > 0) {
+      const batch = store.pending.splice(0);
+      // Consecutive signals of one consultation and side form one write (order kept).
+      for (let i = 0; i < batch.length;) {
+        const first = batch[i]!;
+        let j = i + 1;
+        while (j < batch.length && batch[j]!.consultationId === first.consultationId) j++;
+        const run = batch.slice(i, j);
+        await this.signals
+          .send(
+            first.consultationId,
+            first.from,
+            run.map((s) => s.data),
+            this.node,
+          )
+          .catch(first.failed);
+        i = j;
+      }
+    }
+    store.busy = false;
+    if (sender.socket.readyState !== sender.socket.OPEN) this.unstored.delete(sender);
   }
 
   /** An event from the bus (any node, this one included). */
   fromBus(event: BusEvent): void {
     const targets = this.recipients(event.consultationId, event.from);
     if (event.t === 'signal' && event.node !== this.node && targets.length === 0) {
-      this.hold(event.consultationId, { from: event.from, data: event.id, at: Date.now() });
+      const at = Date.now();
+      for (const id of event.ids)
+        this.hold(event.consultationId, { from: event.from, data: id, at });
     }
     if (targets.length === 0) return;
     if (event.t === 'typing') {
@@ -78,10 +119,10 @@ export class SignalRelay {
     if (event.node === this.node) return;
     const { consultationId, from } = event;
     this.inOrder(consultationId, async () => {
-      const data = await this.signals.payload(event.id);
-      if (data === null) return;
+      const read = await this.signals.payloadsById(event.ids);
+      const payloads = event.ids.flatMap((id) => read.get(id) ?? []);
       for (const c of this.recipients(consultationId, from)) {
-        send(c, { v: 1, type: 'signal', consultationId, from, data });
+        for (const data of payloads) send(c, { v: 1, type: 'signal', consultationId, from, data });
       }
     });
   }
@@ -96,10 +137,15 @@ export class SignalRelay {
       held.filter((h) => h.from === role),
     );
     this.inOrder(consultationId, async () => {
+      // Held from other nodes: ids, read in one query; from this node: the payload itself.
+      const ids = mine.flatMap((h) => (typeof h.data === 'number' ? [h.data] : []));
+      const read =
+        ids.length > 0 ? await this.signals.payloadsById(ids) : new Map<number, string>();
       for (const h of mine) {
-        const data = typeof h.data === 'string' ? h.data : await this.signals.payload(h.data);
-        if (data !== null)
+        const data = typeof h.data === 'string' ? h.data : read.get(h.data);
+        if (data !== undefined) {
           send(connection, { v: 1, type: 'signal', consultationId, from: h.from, data });
+        }
       }
     });
   }
