@@ -6,6 +6,14 @@ import {
   type Interval,
   type Schedule,
 } from '../offices/hours.js';
+import {
+  addDays,
+  localMidnight,
+  minutes,
+  parseDay,
+  wallClock,
+  weekdayIndex,
+} from '../offices/local-time.js';
 
 /** Seats (staff serving appointments) during a wall-clock interval; overlapping intervals add up. */
 export interface CapacityInterval extends Interval {
@@ -68,62 +76,13 @@ export type Bookability =
 
 const MIN = 60_000;
 const DAY_MS = 86_400_000;
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE = /^(\d{2}):([0-5]\d)$/;
-
-function parseDay(day: string): { year: number; month: number; day: number } {
-  const m = DAY_RE.exec(day);
-  if (!m) throw new RangeError(`invalid local date: ${day}`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-}
-
-function addDays(day: string, n: number): string {
-  const p = parseDay(day);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day + n)).toISOString().slice(0, 10);
-}
-
-function weekday(day: string): number {
-  const p = parseDay(day);
-  return (new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7;
-}
-
-function minutes(time: string): number {
-  const m = TIME_RE.exec(time);
-  const value = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!(value <= 1440)) throw new RangeError(`invalid time of day: ${time}`);
-  return value;
-}
-
-function luxonTime(timeZone: string, day: string, min: number): DateTime {
-  const p = parseDay(day);
-  const dt = DateTime.fromObject(
-    { year: p.year, month: p.month, day: p.day, hour: Math.floor(min / 60), minute: min % 60 },
-    { zone: timeZone },
-  );
-  if (!dt.isValid) throw new RangeError(`cannot place ${day} in ${timeZone}`);
-  return dt;
-}
-
-const midnights = new Map<string, number>();
-
-function localMidnight(timeZone: string, day: string): number {
-  const key = `${timeZone}|${day}`;
-  let ms = midnights.get(key);
-  if (ms === undefined) {
-    if (midnights.size >= 100_000) midnights.clear();
-    ms = luxonTime(timeZone, day, 0).toMillis();
-    midnights.set(key, ms);
-  }
-  return ms;
-}
-
 /**
  * Instant of a wall-clock time. Ambiguous times follow luxon (as the opening spans do); a time in
  * a skipped hour becomes the first instant after the gap. Luxon would move it forward by the gap
  * instead: 00:00–02:30 would then end after 03:00–24:00 begins, counting those seats twice.
  */
 function instantOf(timeZone: string, day: string, min: number): number {
-  const dt = luxonTime(timeZone, day, min);
+  const dt = wallClock(timeZone, day, min);
   if (dt.hour * 60 + dt.minute === min) return dt.toMillis();
   const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone: timeZone }).offset;
   let hi = dt.toMillis(); // after the gap
@@ -181,7 +140,7 @@ interface SpanUnits {
 
 /** The units of each open span of one day (parallel to `hours.spans`). */
 function dayUnits(rules: SlotRules, hours: DayHours, taken: TakenUnits): SpanUnits[] {
-  const capacity = rules.capacity.weekly[weekday(hours.date)] ?? [];
+  const capacity = rules.capacity.weekly[weekdayIndex(hours.date)] ?? [];
   const steps = hours.spans.length ? seatSteps(rules.schedule.timeZone, hours.date, capacity) : [];
   const unitMs = rules.unitMinutes * MIN;
   let j = -1; // the last step at or before the current unit's start

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { holidayOn, type HolidayName, type HolidayRegion } from './holidays.js';
+import { addDays, hhmm, localMidnight, minutes, parseDay, wallClock } from './local-time.js';
 
 export type { HolidayName, HolidayRegion } from './holidays.js';
 
@@ -53,31 +53,6 @@ const DAY_MS = 86_400_000;
 const FOLLOW_DAYS = 14;
 const SEARCH_DAYS = 400;
 
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE = /^(\d{2}):([0-5]\d)$/;
-
-function parseDay(day: string): { year: number; month: number; day: number } {
-  const m = DAY_RE.exec(day);
-  if (!m) throw new RangeError(`invalid local date: ${day}`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-}
-
-function addDays(day: string, n: number): string {
-  const p = parseDay(day);
-  return new Date(Date.UTC(p.year, p.month - 1, p.day + n)).toISOString().slice(0, 10);
-}
-
-function minutes(time: string): number {
-  const m = TIME_RE.exec(time);
-  const value = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!(value <= 1440)) throw new RangeError(`invalid time of day: ${time}`);
-  return value;
-}
-
-function hhmm(min: number): string {
-  return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
-}
-
 /** Sorted [opens, closes] minute ranges; overlapping or touching intervals are merged. */
 function mergeIntervals(list: Interval[]): [number, number][] {
   const ranges = list
@@ -97,30 +72,8 @@ function mergeIntervals(list: Interval[]): [number, number][] {
   return merged;
 }
 
-/** Instant of a wall-clock time via luxon; missing times move forward. */
 function luxonWallClock(timeZone: string, day: string, min: number): number {
-  const p = parseDay(day);
-  const dt = DateTime.fromObject(
-    { year: p.year, month: p.month, day: p.day, hour: Math.floor(min / 60), minute: min % 60 },
-    { zone: timeZone },
-  );
-  if (!dt.isValid)
-    throw new RangeError(`cannot place ${day} in ${timeZone}: ${dt.invalidExplanation}`);
-  return dt.toMillis();
-}
-
-// Luxon needs ~15 µs per DateTime, so local midnights are memoised (a pure function of its key).
-const midnights = new Map<string, number>();
-
-function localMidnight(timeZone: string, day: string): number {
-  const key = `${timeZone}|${day}`;
-  let ms = midnights.get(key);
-  if (ms === undefined) {
-    if (midnights.size >= 100_000) midnights.clear();
-    ms = luxonWallClock(timeZone, day, 0);
-    midnights.set(key, ms);
-  }
-  return ms;
+  return wallClock(timeZone, day, min).toMillis();
 }
 
 /** Converts minutes since local midnight of `day` (1440 = next midnight) to instants. */
