@@ -1,6 +1,6 @@
 /**
- * A booking as ONE statement, atomic without a transaction: claim a free seat of every unit,
- * insert the appointment, insert its outbox rows. The appointment and the messages are only
+ * A booking as ONE statement, atomic without a transaction: use up the proof of work, claim a
+ * free seat of every unit, insert the appointment, insert its outbox rows. The appointment and the messages are only
  * inserted when every unit got its seat; a unit that got none leaves a seat row pointing at an
  * appointment that was not inserted, which the foreign key refuses at the end of the statement
  * — so a partial claim never survives. The primary key (office, unit, seat) decides races; a
@@ -28,21 +28,41 @@ export interface NewBooking {
   now: Date;
   units: readonly { start: Date; seats: number }[];
   messages: readonly OutboxMessage[];
+  /** The proof of work to use up (online bookings); nothing is written if it was used before. */
+  solved: { signature: string; expiresAt: Date } | null;
 }
 
-/** 'booked', or 'taken' when some unit had no free seat left. Other errors are thrown. */
-export async function bookInOneStatement(db: Executor, b: NewBooking): Promise<'booked' | 'taken'> {
+/**
+ * - 'booked';
+ * - 'taken': no unit got a seat — the statement committed, the proof of work is used up;
+ * - 'partial': some units got a seat, others not — the statement was rolled back, nothing used;
+ * - 'used': the proof of work was used before; nothing written.
+ * Other errors are thrown.
+ */
+export async function bookInOneStatement(
+  db: Executor,
+  b: NewBooking,
+): Promise<'booked' | 'taken' | 'partial' | 'used'> {
   const m = b.messages;
+  const signature = b.solved?.signature ?? null;
   try {
-    const result = await sql<{ id: string }>`
-      WITH wanted AS (
+    const result = await sql<{ id: string | null; fresh: boolean }>`
+      WITH used AS (
+        INSERT INTO altcha_used (signature, expires_at)
+        SELECT ${signature}::text, ${b.solved?.expiresAt ?? null}::timestamptz
+        WHERE ${signature}::text IS NOT NULL
+        ON CONFLICT DO NOTHING
+        RETURNING 1),
+      go AS (
+        SELECT ${signature}::text IS NULL OR EXISTS (SELECT 1 FROM used) AS ok),
+      wanted AS (
         SELECT * FROM unnest(${b.units.map((u) => u.start)}::timestamptz[],
                              ${b.units.map((u) => u.seats)}::int[]) AS w(t, n)),
       seats AS (
         INSERT INTO appointment_units (office_id, starts_at, seat, appointment_id)
         SELECT DISTINCT ON (w.t) ${b.officeId}::bigint, w.t, s, ${b.id}::uuid
         FROM wanted w CROSS JOIN LATERAL generate_series(0, w.n - 1) AS s
-        WHERE NOT EXISTS (
+        WHERE (SELECT ok FROM go) AND NOT EXISTS (
           SELECT 1 FROM appointment_units x
           WHERE x.office_id = ${b.officeId} AND x.starts_at = w.t AND x.seat = s)
         ORDER BY w.t, s
@@ -66,11 +86,13 @@ export async function bookInOneStatement(db: Executor, b: NewBooking): Promise<'
           ${m.map((x) => x.dueAt)}::timestamptz[]) AS o(k, c, r, s, body, ics, due)
         WHERE EXISTS (SELECT 1 FROM appointment)
         ON CONFLICT (idempotency_key) DO NOTHING)
-      SELECT id FROM appointment`.execute(db);
-    return result.rows.length > 0 ? 'booked' : 'taken';
+      SELECT (SELECT id FROM appointment) AS id, (SELECT ok FROM go) AS fresh`.execute(db);
+    const row = result.rows[0];
+    if (row?.id) return 'booked';
+    return row && (row.fresh === true || String(row.fresh) === 't') ? 'taken' : 'used';
   } catch (error) {
     // Some units got a seat, others not: the orphan seat rows break the foreign key.
-    if ((error as { code?: string }).code === '23503') return 'taken';
+    if ((error as { code?: string }).code === '23503') return 'partial';
     throw error;
   }
 }

@@ -179,10 +179,10 @@ export function appointmentsBetween(db: Executor, officeId: number, from: Date, 
 }
 
 /**
- * Everything a booking checks before it is written, in one round trip: uses up the solved
- * proof of work (false when it was used before), counts the number's recent bookings
- * (pumping protection), and reads the taken seats of the wanted units — so a time that is
- * already full is refused without writing anything.
+ * Everything a booking checks before it is written, in one read: whether the solved proof of
+ * work was used before, the number's recent bookings (pumping protection), and the taken seats
+ * of the wanted units — so a time that is already full is refused without writing anything
+ * (no commit, no WAL flush). The solution is used up by the booking statement itself.
  */
 export async function bookingGate(
   db: Executor,
@@ -195,15 +195,9 @@ export async function bookingGate(
   },
 ): Promise<{ fresh: boolean; phone: number; taken: Map<number, number> }> {
   const signature = q.solved?.signature ?? null;
-  const result = await sql<{ fresh: string; phone: string; taken: [number, number][] | string }>`
-    WITH used AS (
-      INSERT INTO altcha_used (signature, expires_at)
-      SELECT ${signature}::text, ${q.solved?.expiresAt ?? null}::timestamptz
-      WHERE ${signature}::text IS NOT NULL
-      ON CONFLICT DO NOTHING
-      RETURNING 1)
+  const result = await sql<{ fresh: boolean; phone: string; taken: [number, number][] | string }>`
     SELECT
-      (SELECT count(*) FROM used) AS fresh,
+      (SELECT count(*) = 0 FROM altcha_used WHERE signature = ${signature}::text) AS fresh,
       (SELECT count(*) FROM appointments
         WHERE phone = ${q.phone} AND created_at >= ${q.phoneSince}) AS phone,
       (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM starts_at) * 1000, n)), '[]')
@@ -214,7 +208,7 @@ export async function bookingGate(
   const taken =
     typeof row.taken === 'string' ? (JSON.parse(row.taken) as [number, number][]) : row.taken;
   return {
-    fresh: Number(row.fresh) > 0,
+    fresh: row.fresh === true || String(row.fresh) === 't',
     phone: Number(row.phone),
     taken: new Map(taken.map(([at, n]) => [Math.round(Number(at)), Number(n)])),
   };

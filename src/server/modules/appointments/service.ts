@@ -215,8 +215,9 @@ export class AppointmentService {
     };
     // A seat taken a moment earlier by another booking, or a booking code already in use:
     // try again (the next attempt takes the next free seat, or draws another code).
+    let proof = solved;
     for (let attempt = 0; attempt < BOOK_ATTEMPTS; attempt++) {
-      let result: 'booked' | 'taken';
+      let result: Awaited<ReturnType<typeof bookInOneStatement>>;
       try {
         result = await bookInOneStatement(this.deps.db, {
           ...facts,
@@ -226,6 +227,7 @@ export class AppointmentService {
           bookedBy: staffId,
           now,
           units,
+          solved: proof,
           messages: appointmentMessages('booking_confirmed', facts, token, this.deps.policy, now),
         });
       } catch (error) {
@@ -233,7 +235,9 @@ export class AppointmentService {
         facts.code = newBookingCode();
         continue;
       }
-      if (result === 'taken') continue;
+      if (result === 'used') throw new AppError('CHALLENGE_FAILED'); // used meanwhile
+      if (result === 'taken') proof = null; // this request used it up: the next try is ours
+      if (result !== 'booked') continue;
       this.deps.sent();
       const appointment = appointmentView(ctx, {
         id,
