@@ -8,6 +8,8 @@
  * sharing only replace tracks and never renegotiate. The polite side sends on the transceivers
  * the offer created. Candidates that arrive before their description wait for it.
  */
+import { watchResume } from './resume.js';
+
 export interface LocalTracks {
   audio: MediaStreamTrack | null;
   video: MediaStreamTrack | null;
@@ -42,6 +44,7 @@ export class Negotiation {
       pc.addTransceiver(audio ?? 'audio', { direction: 'sendrecv' });
       pc.addTransceiver(video ?? 'video', { direction: 'sendrecv' });
     }
+    watchResume(pc, () => void this.freshKeyFrame());
     pc.onnegotiationneeded = () => void this.offer();
     pc.onicecandidate = ({ candidate }) => {
       if (candidate?.candidate) options.sendCandidate(candidate.toJSON());
