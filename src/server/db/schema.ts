@@ -246,6 +246,15 @@ export interface AppSecretsTable {
   value: string;
 }
 
+export interface MessageTemplatesTable {
+  office_id: number;
+  lang: 'de' | 'en';
+  kind: 'booking_confirmed' | 'booking_reminder' | 'booking_cancelled' | 'booking_rescheduled';
+  sms: string | null;
+  email_subject: string | null;
+  email_body: string | null;
+}
+
 export interface DB {
   offices: OfficesTable;
   opening_hours: OpeningHoursTable;
@@ -270,4 +279,5 @@ export interface DB {
   outbox: OutboxTable;
   altcha_used: AltchaUsedTable;
   app_secrets: AppSecretsTable;
+  message_templates: MessageTemplatesTable;
 }

@@ -206,6 +206,46 @@ describe.each(DATABASE_KINDS)('appointments on %s', (kind) => {
     );
     t.setNow(NOW);
   });
+  it("uses the office's own wording of the SMS, and the default when it is broken", async () => {
+    const office = await t.database.db
+      .selectFrom('offices')
+      .select('id')
+      .where('slug', '=', 'demo')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('message_templates')
+      .values([
+        {
+          office_id: office.id,
+          lang: 'de',
+          kind: 'booking_confirmed',
+          sms: 'Demo-Amt: Ihr Termin {{date}} {{time}} Uhr, Code {{code}}. {{manageUrl}}',
+          email_subject: null,
+          email_body: null,
+        },
+        {
+          office_id: office.id,
+          lang: 'en',
+          kind: 'booking_confirmed',
+          sms: 'Broken {{nosuchfield}}',
+          email_subject: null,
+          email_body: null,
+        },
+      ])
+      .execute();
+    await new Promise((r) => setTimeout(r, 5_100)); // the office's rules are reused for 5 s
+    const own = (await book(at('21:00'), { lang: 'de' })).json<Booked>();
+    const text = await sms.waitFor((m) => m.text.includes(own.appointment.code), 10_000);
+    expect(text.text).toBe(
+      `Demo-Amt: Ihr Termin Mi 25.11.2026 21:00 Uhr, Code ${own.appointment.code}. ` +
+        `https://buergerbuero.example/a/${own.token}/change`,
+    );
+    const fallback = (await book(at('21:30'), { lang: 'en' })).json<Booked>();
+    const english = await sms.waitFor((m) => m.text.includes(fallback.appointment.code), 10_000);
+    expect(english.text).toMatch(/^Appointment confirmed: /);
+    await t.database.db.deleteFrom('message_templates').execute();
+  });
+
   it('counts a booked appointment nobody entered as no-show, and forgets personal data later', async () => {
     const { token, appointment } = (await book(at('20:00'))).json<Booked>();
     t.setNow(new Date(at('20:16'))); // grace: 15 minutes

@@ -42,11 +42,18 @@ export class AppointmentChanges {
       await outbox.cancelPending(trx, row.id, now);
       if (row.phone) {
         const facts = factsOf(row, { version: row.reschedule_count + 1 });
-        await outbox.enqueue(
-          trx,
-          appointmentMessages('booking_cancelled', facts, null, this.deps.policy, now),
+        const { templates } = await this.contexts.get(row.office_slug);
+        const { policy } = this.deps;
+        const messages = appointmentMessages(
+          'booking_cancelled',
+          facts,
+          null,
+          policy,
           now,
+          undefined,
+          templates,
         );
+        await outbox.enqueue(trx, messages, now);
       }
       return row.id;
     });
@@ -88,6 +95,7 @@ export class AppointmentChanges {
             this.deps.policy,
             now,
             new Date(current.starts_at),
+            ctx.templates,
           );
           await outbox.enqueue(trx, messages, now);
         }

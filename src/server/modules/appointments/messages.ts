@@ -6,7 +6,11 @@
 import type { Locale } from '../../../shared/locale.js';
 import { appointmentIcs } from '../notifications/ics.js';
 import type { OutboxMessage } from '../notifications/outbox.js';
-import { composeMessages, type NotificationKind } from '../notifications/templates.js';
+import {
+  composeMessages,
+  type NotificationKind,
+  type TemplateOverrides,
+} from '../notifications/templates.js';
 
 export interface MessageSettings {
   publicUrl: string;
@@ -50,6 +54,7 @@ export function appointmentMessages(
   settings: MessageSettings,
   now: Date,
   previousStart?: Date,
+  overrides: TemplateOverrides = {},
 ): OutboxMessage[] {
   const links = token
     ? {
@@ -66,7 +71,7 @@ export function appointmentMessages(
     ...(previousStart ? { previousStart } : {}),
   };
   const key = `appointment:${a.id}:${a.version}:${kind}`;
-  const text = composeMessages(kind, a.lang, data);
+  const text = composeMessages(kind, a.lang, data, overrides);
   const messages: OutboxMessage[] = [
     {
       idempotencyKey: `${key}:sms`,
@@ -106,7 +111,7 @@ export function appointmentMessages(
   const remindAt = new Date(a.start.getTime() - settings.reminderMinutes * 60_000);
   const remind = kind === 'booking_confirmed' || kind === 'booking_rescheduled';
   if (remind && settings.reminderMinutes > 0 && remindAt > now) {
-    const reminder = composeMessages('booking_reminder', a.lang, data);
+    const reminder = composeMessages('booking_reminder', a.lang, data, overrides);
     messages.push({
       idempotencyKey: `appointment:${a.id}:${a.version}:reminder:sms`,
       channel: 'sms',

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/locale.js';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/app-error.js';
+import type { TemplateOverrides } from '../notifications/templates.js';
 import type { OfficeRecord } from '../offices/repo.js';
 import { scheduleOf, type OfficeService } from '../offices/service.js';
 import * as repo from './repo.js';
@@ -19,6 +20,8 @@ export interface OfficeContext {
   rules: SlotRules;
   settings: repo.BookingSettings;
   services: repo.ServiceRow[];
+  /** The office's own wording of messages. */
+  templates: TemplateOverrides;
 }
 
 const CONTEXT_TTL_MS = 5_000;
@@ -89,9 +92,10 @@ export class OfficeContexts {
 
   private async load(slug: string): Promise<OfficeContext> {
     const office = await this.offices.record(slug);
-    const [settings, services] = await Promise.all([
+    const [settings, services, templates] = await Promise.all([
       repo.settings(this.db, office.id),
       repo.services(this.db, office.id),
+      repo.templates(this.db, office.id),
     ]);
     if (!settings || services.length === 0) throw new AppError('BOOKING_NOT_OFFERED');
     const rules: SlotRules = {
@@ -101,7 +105,7 @@ export class OfficeContexts {
       leadMinutes: settings.leadMinutes,
       horizonDays: settings.horizonDays,
     };
-    return { office, rules, settings, services };
+    return { office, rules, settings, services, templates };
   }
 }
 

@@ -1,6 +1,7 @@
 /** All SQL of appointments: booking settings, seats per unit, bookings and blocks. */
 import { sql } from 'kysely';
 import type { Executor } from '../realtime/bus.js';
+import type { TemplateOverrides } from '../notifications/templates.js';
 import type { Capacity, CapacityInterval } from './slots.js';
 
 export interface BookingSettings {
@@ -259,4 +260,23 @@ export async function purgePersonalData(db: Executor, before: Date, now: Date): 
     .where('purged_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The office's own wording of messages (missing fields: the defaults). */
+export async function templates(db: Executor, officeId: number): Promise<TemplateOverrides> {
+  const rows = await db
+    .selectFrom('message_templates')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .execute();
+  const overrides: TemplateOverrides = {};
+  for (const row of rows) {
+    const own = {
+      ...(row.sms ? { sms: row.sms } : {}),
+      ...(row.email_subject ? { emailSubject: row.email_subject } : {}),
+      ...(row.email_body ? { emailBody: row.email_body } : {}),
+    };
+    overrides[row.lang] = { ...overrides[row.lang], [row.kind]: own };
+  }
+  return overrides;
 }

@@ -228,7 +228,15 @@ export class AppointmentService {
           now,
           units,
           solved: proof,
-          messages: appointmentMessages('booking_confirmed', facts, token, this.deps.policy, now),
+          messages: appointmentMessages(
+            'booking_confirmed',
+            facts,
+            token,
+            this.deps.policy,
+            now,
+            undefined,
+            ctx.templates,
+          ),
         });
       } catch (error) {
         if (!isCodeCollision(error)) throw error;

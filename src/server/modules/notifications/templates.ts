@@ -129,19 +129,22 @@ export function composeMessages(
   overrides: TemplateOverrides = {},
 ): ComposedMessages {
   const override = overrides[lang]?.[kind] ?? {};
-  const pick = (field: keyof MessageTemplates): string =>
-    override[field] ?? DEFAULT_TEXTS[lang][kind][field];
-  const templates = {
-    sms: pick('sms'),
-    emailSubject: pick('emailSubject'),
-    emailBody: pick('emailBody'),
-  };
   const vars = messageVars(lang, data);
+  // An office's own wording; when it cannot be rendered (a placeholder misspelt), the default:
+  // a confirmation must go out even when a template is broken.
+  const text = (field: keyof MessageTemplates): string => {
+    const own = override[field];
+    if (own) {
+      try {
+        return render(own, vars);
+      } catch {
+        // fall through to the default
+      }
+    }
+    return render(DEFAULT_TEXTS[lang][kind][field], vars);
+  };
   return {
-    sms: render(templates.sms, vars),
-    email: {
-      subject: render(templates.emailSubject, vars),
-      text: render(templates.emailBody, vars),
-    },
+    sms: text('sms'),
+    email: { subject: text('emailSubject'), text: text('emailBody') },
   };
 }
