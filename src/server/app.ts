@@ -79,6 +79,7 @@ declare module 'fastify' {
       documents: DocumentService;
       appointments: AppointmentService;
       outbox: OutboxWorker;
+      views: QueueViews;
     };
   }
 }
@@ -224,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     documents,
     appointments,
     outbox: worker,
+    views,
   });
   await registerRealtime(app, { bus, offices, views, queue, staff, consultations, signals });
   registerMaintenance(app, { queue, signals, documents, clock });

@@ -200,6 +200,17 @@ describe.each(DATABASE_KINDS)('appointments on %s', (kind) => {
       url: `/api/appointments/${token}/check-in`,
     });
     expect(entered.statusCode).toBe(201);
+    // Staff see it marked in the queue, first, with its time and service.
+    const queue = await t.app.services.views.queue('demo');
+    const first = queue!.tickets[0]!;
+    expect(first.id).toBe(entered.json<{ ticket: { id: string } }>().ticket.id);
+    expect(first.appointment).toEqual({
+      start: at('10:30'),
+      service: 'Allgemeine Beratung',
+      serviceEn: 'General advice',
+    });
+    expect(first.name).toBe('Erika Mustermann');
+    expect(queue!.timeZone).toBe('Europe/Berlin');
     const call = await staff.request('POST', '/api/staff/offices/demo/call-next', {});
     expect((call.body as CallAnswer).ticket.id).toBe(
       entered.json<{ ticket: { id: string } }>().ticket.id,
