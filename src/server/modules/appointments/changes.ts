@@ -27,6 +27,11 @@ export class AppointmentChanges {
   async cancel(by: { token: string } | { id: string }, locale: Locale): Promise<AppointmentView> {
     const now = this.deps.clock();
     const found = 'token' in by ? { tokenHash: hashToken(by.token) } : { id: by.id };
+    const seen = await repo.findAppointment(this.deps.db, found);
+    if (!seen) throw new AppError('APPOINTMENT_NOT_FOUND');
+    // Read before the transaction: on PGlite (one connection) a query outside a running
+    // transaction would wait for it forever.
+    const { templates } = await this.contexts.get(seen.office_slug);
     const id = await this.deps.db.transaction().execute(async (trx) => {
       const row = await repo.findAppointment(trx, found, true);
       if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
@@ -42,7 +47,6 @@ export class AppointmentChanges {
       await outbox.cancelPending(trx, row.id, now);
       if (row.phone) {
         const facts = factsOf(row, { version: row.reschedule_count + 1 });
-        const { templates } = await this.contexts.get(row.office_slug);
         const { policy } = this.deps;
         const messages = appointmentMessages(
           'booking_cancelled',
