@@ -180,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { maxBytes: config.documentMaxBytes, retentionHours: config.documentRetentionHours },
   );
   consultations.documents = (id) => documents.list(id);
+  consultations.documentMaxBytes = config.documentMaxBytes;
   const queue = new QueueService({
     db,
     bus,

@@ -140,6 +140,8 @@ export const ConsultationSnapshotSchema = Type.Object({
   /** Highest message id each side's page has received (for the delivered ticks). */
   receivedUpTo: Type.Object({ citizen: Type.Integer(), staff: Type.Integer() }),
   documents: Type.Array(DocumentInfoSchema),
+  /** The largest document either side may share (DOCUMENT_MAX_MB), for the page to say. */
+  documentMaxBytes: Type.Integer(),
   /** Whether the citizen may still leave a rating (ended, served, not rated yet). */
   canRate: Type.Boolean(),
 });

@@ -235,6 +235,7 @@ export class ConsultationRoom extends LightElement {
               .consultationId=${this.consultationId}
               .auth=${auth}
               .documents=${snapshot.documents}
+              .maxBytes=${snapshot.documentMaxBytes}
               .otherName=${name}
               .headingLevel=${2}
               .locale=${this.locale}

@@ -208,6 +208,7 @@ export class ConsultationPanel extends LightElement {
             .consultationId=${snapshot.id}
             .auth=${this.auth}
             .documents=${snapshot.documents}
+            .maxBytes=${snapshot.documentMaxBytes}
             .otherName=${this.citizenLabel()}
             .headingLevel=${3}
             .locale=${this.locale}

@@ -17,6 +17,8 @@ export type Credentials = { staffId?: number | null; secret?: string | null };
 export class ConsultationService {
   /** Set once the documents module exists (it needs this service for access checks). */
   documents: (consultationId: string) => Promise<DocumentInfo[]> = () => Promise.resolve([]);
+  /** The document size limit (set by the app from DOCUMENT_MAX_MB), for the snapshot. */
+  documentMaxBytes = 20 * 1024 * 1024;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -51,6 +53,7 @@ export class ConsultationService {
       messages: messages.map(toMessage),
       receivedUpTo: { citizen: room.citizen_received_up_to, staff: room.staff_received_up_to },
       documents,
+      documentMaxBytes: this.documentMaxBytes,
       canRate: room.ended_at !== null && room.joined_at !== null && !room.rated,
     };
   }

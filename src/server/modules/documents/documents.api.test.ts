@@ -64,6 +64,7 @@ describe.each(DATABASE_KINDS)('documents in a consultation on %s', (kind) => {
     expect(sha).toBe(createHash('sha256').update(PNG).digest('hex'));
     const snapshot = await t.app.services.consultations.snapshot(c.consultationId);
     expect(snapshot?.documents.map((d) => d.id)).toEqual([info.id]);
+    expect(snapshot?.documentMaxBytes).toBe(64 * 1024); // the pages say the configured limit
   });
 
   it('takes the type from the content, not the name: a renamed text file is refused and not kept', async () => {

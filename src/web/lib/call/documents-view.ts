@@ -22,6 +22,7 @@ export class DocumentsPanel extends LightElement {
     consultationId: { type: String },
     auth: { attribute: false },
     documents: { attribute: false },
+    maxBytes: { type: Number },
     otherName: { type: String },
     headingLevel: { type: Number },
     locale: { type: String },
@@ -33,6 +34,8 @@ export class DocumentsPanel extends LightElement {
   declare consultationId: string;
   declare auth: CallAuth;
   declare documents: DocumentInfo[];
+  /** The server's limit (the consultation snapshot says it). */
+  declare maxBytes: number;
   declare otherName: string;
   declare headingLevel: 2 | 3;
   declare locale: Locale;
@@ -48,6 +51,7 @@ export class DocumentsPanel extends LightElement {
   constructor() {
     super();
     this.documents = [];
+    this.maxBytes = 0;
     this.uploading = null;
     this.error = this.announcement = '';
     this.headingLevel = 2;
@@ -146,7 +150,9 @@ export class DocumentsPanel extends LightElement {
           ? html`<h3 id="docs-title">${title}</h3>`
           : html`<h2 id="docs-title">${title}</h2>`
       }
-      <p class="hint" id="docs-hint">${t('docsHint')}</p>
+      <p class="hint" id="docs-hint">
+        ${t('docsHint', { size: `${Math.round((this.maxBytes || 20 * 1024 * 1024) / 1048576)} MB` })}
+      </p>
       <input
         type="file"
         id="document-input"

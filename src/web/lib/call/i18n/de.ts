@@ -86,7 +86,7 @@ export const de = {
 
   docsTitle: 'Dokumente',
   docsHint:
-    'PDF, JPEG oder PNG, bis 20 MB. Nur Sie beide sehen die Dokumente; am Ende des Gesprächs werden sie gelöscht.',
+    'PDF, JPEG oder PNG, bis {size}. Nur Sie beide sehen die Dokumente; am Ende des Gesprächs werden sie gelöscht.',
   docsUpload: 'Dokument hochladen',
   docsUploading: '„{name}“ wird hochgeladen: {percent} %',
   docsUploaded: '„{name}“ ist hochgeladen.',

@@ -81,7 +81,7 @@ export const en: MessagesOf<typeof de> = {
 
   docsTitle: 'Documents',
   docsHint:
-    'PDF, JPEG or PNG, up to 20 MB. Only the two of you see the documents; they are deleted when the call ends.',
+    'PDF, JPEG or PNG, up to {size}. Only the two of you see the documents; they are deleted when the call ends.',
   docsUpload: 'Upload document',
   docsUploading: 'Uploading “{name}”: {percent} %',
   docsUploaded: '“{name}” is uploaded.',
