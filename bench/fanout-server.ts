@@ -38,6 +38,8 @@ const t = await startTestApp(postgresUrl ? 'postgres' : 'pglite', {
 const anna = await loginStaff(t.app, ANNA);
 const duty = await anna.request('PUT', '/api/staff/duty/demo', { state: 'available' });
 if (duty.status !== 200) throw new Error(`going on duty failed: ${JSON.stringify(duty.body)}`);
+// Anna's console is not a browser here: her heartbeat, so her duty does not end after minutes.
+setInterval(() => void t.app.services.staff.touchDuty([anna.me.id]), 30_000).unref();
 
 serveControl({
   url: t.url,

@@ -229,7 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     views,
   });
   await registerRealtime(app, { bus, offices, views, queue, staff, consultations, signals });
-  registerMaintenance(app, { queue, signals, documents, clock });
+  registerMaintenance(app, { queue, signals, documents, staff, clock });
   await registerWebPages(app, {
     pageExists: (slug) => offices.exists(slug),
     ...(deps.webRoot ? { webRoot: deps.webRoot } : {}),

@@ -58,6 +58,8 @@ export interface DutyTable {
   office_id: number;
   state: 'available' | 'paused';
   since: Timestamp;
+  /** Last heartbeat of the staff member's console (database time, not the app clock). */
+  seen_at: Generated<Date>;
 }
 
 export interface StaffSessionsTable {

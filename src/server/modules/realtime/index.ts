@@ -85,6 +85,12 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
     every(PRESENCE_MS, () =>
       deps.queue.touch(hub.keysOf('ticket').map((key) => after('ticket:', key))),
     );
+    // Staff consoles connected here are alive: their duty goes on (maintenance.ts ends the rest).
+    every(PRESENCE_MS, () => {
+      const staffIds = new Set<number>();
+      for (const c of connections) if (c.staffId !== undefined) staffIds.add(c.staffId);
+      return deps.staff.touchDuty([...staffIds]);
+    });
     // Opening and closing times pass without any write: re-check status-bearing topics.
     every(STATUS_MS, () =>
       hub.invalidate(['offices', ...hub.keysOf('lobby'), ...hub.keysOf('queue')]),

@@ -48,6 +48,8 @@ export interface Connection {
   /** Consultations this connection has joined, and as whom. */
   roles: Map<string, Participant>;
   sessionToken: string | undefined;
+  /** The staff member of this console, once a staff subscription proved it. */
+  staffId?: number;
   tokens: number;
   refilledAt: number;
   alive: boolean;
@@ -189,6 +191,7 @@ export function registerSocket(
   async function staffId(connection: Connection): Promise<number> {
     const session = await deps.staff.session(connection.sessionToken);
     if (!session) throw new AppError('UNAUTHENTICATED');
+    connection.staffId = session.staffId; // for the duty heartbeat
     return session.staffId;
   }
 

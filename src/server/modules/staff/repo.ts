@@ -135,8 +135,33 @@ export async function setDuty(
   await db
     .insertInto('duty')
     .values({ staff_id: staffId, office_id: officeId, state, since: now })
-    .onConflict((oc) => oc.columns(['staff_id', 'office_id']).doUpdateSet({ state, since: now }))
+    .onConflict((oc) =>
+      oc.columns(['staff_id', 'office_id']).doUpdateSet({ state, since: now, seen_at: sql`now()` }),
+    )
     .execute();
+}
+
+/** Heartbeat of the consoles connected to this node. */
+export async function touchDuty(db: Executor, staffIds: number[]): Promise<void> {
+  if (staffIds.length === 0) return;
+  await db
+    .updateTable('duty')
+    .set({ seen_at: sql`now()` })
+    .where('staff_id', 'in', staffIds)
+    .execute();
+}
+
+/**
+ * Ends the duty of staff whose console has not been connected for `minutes` (closed browser,
+ * lost laptop); returns the office slugs affected. Database time on both sides, so it works
+ * across nodes and is independent of the app's (in tests: pinned) clock.
+ */
+export async function endStaleDuty(db: Executor, minutes: number): Promise<string[]> {
+  const rows = await sql<{ slug: string }>`
+    DELETE FROM duty d USING offices o
+    WHERE o.id = d.office_id AND d.seen_at < now() - make_interval(mins => ${minutes})
+    RETURNING o.slug`.execute(db);
+  return [...new Set(rows.rows.map((r) => r.slug))];
 }
 
 /** Takes the staff member off duty everywhere; returns the office slugs affected. */

@@ -152,6 +152,20 @@ export class StaffService {
       await this.deps.bus.publish(trx, dutyTopics([slug]));
     });
   }
+
+  /** The consoles of these staff members are connected (a node's heartbeat). */
+  touchDuty(staffIds: number[]): Promise<void> {
+    return repo.touchDuty(this.deps.db, staffIds);
+  }
+
+  /** Duty without a connected console for `minutes` ends; the offices' status follows. */
+  async endStaleDuty(minutes: number): Promise<string[]> {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const slugs = await repo.endStaleDuty(trx, minutes);
+      await this.deps.bus.publish(trx, dutyTopics(slugs));
+      return slugs;
+    });
+  }
 }
 
 /** Duty changes the public status, the lobby's wait basis and the staff queue view. */

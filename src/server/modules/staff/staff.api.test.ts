@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STALE_DUTY_MINUTES } from '../../maintenance.js';
 import { startTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DATABASE_KINDS } from '../../../../test/helpers/databases.js';
 import { ANNA, loginStaff, MEHMET, PASSWORD } from '../../../../test/helpers/staff.js';
@@ -88,5 +90,23 @@ describe.each(DATABASE_KINDS)('staff sessions on %s', (kind) => {
     expect(await status()).toBe('open_unstaffed');
     const bad = await anna.request('PUT', '/api/staff/duty/gewerbeamt', { state: 'asleep' });
     expect(bad.status).toBe(400);
+  });
+  it('ends duty by itself when the console has been gone for minutes, not while it is connected', async () => {
+    const mehmet = await loginStaff(t.app, MEHMET);
+    const status = async () =>
+      (await t.app.inject({ url: '/api/offices/demo' })).json().status as string;
+    await mehmet.request('PUT', '/api/staff/duty/demo', { state: 'available' });
+    expect(await status()).toBe('open_free');
+    const age = (minutes: number) =>
+      sql`UPDATE duty SET seen_at = now() - make_interval(mins => ${minutes})`.execute(
+        t.database.db,
+      );
+    const staff = t.app.services.staff;
+    await age(2); // a short network gap: still on duty
+    expect(await staff.endStaleDuty(STALE_DUTY_MINUTES)).toEqual([]);
+    await staff.touchDuty([mehmet.me.id]); // the console's heartbeat
+    await age(STALE_DUTY_MINUTES + 1);
+    expect(await staff.endStaleDuty(STALE_DUTY_MINUTES)).toEqual(['demo']);
+    expect(await status()).toBe('open_unstaffed');
   });
 });
