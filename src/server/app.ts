@@ -210,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentRoutes(documents, staff, config.documentMaxBytes));
   const { appointments, worker } = await registerAppointments(app, {
     db,
+    pool: database.pool,
     clock,
     config,
     offices,

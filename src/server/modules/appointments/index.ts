@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
@@ -40,6 +41,7 @@ export async function registerAppointments(
   app: FastifyInstance,
   deps: {
     db: Kysely<DB>;
+    pool: pg.Pool;
     clock: Clock;
     config: AppointmentConfig;
     offices: OfficeService;
@@ -57,6 +59,7 @@ export async function registerAppointments(
   });
   const appointments = new AppointmentService({
     db,
+    pool: deps.pool,
     clock,
     offices: deps.offices,
     queue: deps.queue,

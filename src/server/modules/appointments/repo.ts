@@ -1,5 +1,6 @@
 /** All SQL of appointments: booking settings, seats per unit, bookings and blocks. */
 import { sql } from 'kysely';
+import { runPrepared, type Queryable } from '../../db/prepared.js';
 import type { Executor } from '../realtime/bus.js';
 import type { TemplateOverrides } from '../notifications/templates.js';
 import type { Capacity, CapacityInterval } from './slots.js';
@@ -186,7 +187,7 @@ export function appointmentsBetween(db: Executor, officeId: number, from: Date, 
  * (no commit, no WAL flush). The solution is used up by the booking statement itself.
  */
 export async function bookingGate(
-  db: Executor,
+  database: Queryable,
   q: {
     solved: { signature: string; expiresAt: Date } | null;
     phone: string;
@@ -196,7 +197,7 @@ export async function bookingGate(
   },
 ): Promise<{ fresh: boolean; phone: number; taken: Map<number, number> }> {
   const signature = q.solved?.signature ?? null;
-  const result = await sql<{ fresh: boolean; phone: string; taken: [number, number][] | string }>`
+  const query = sql<{ fresh: boolean; phone: string; taken: [number, number][] | string }>`
     SELECT
       (SELECT count(*) = 0 FROM altcha_used WHERE signature = ${signature}::text) AS fresh,
       (SELECT count(*) FROM appointments
@@ -204,8 +205,9 @@ export async function bookingGate(
       (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM starts_at) * 1000, n)), '[]')
         FROM (SELECT starts_at, count(*) AS n FROM appointment_units
           WHERE office_id = ${q.officeId} AND starts_at = ANY(${q.units}::timestamptz[])
-          GROUP BY starts_at) AS units) AS taken`.execute(db);
-  const row = result.rows[0]!;
+          GROUP BY starts_at) AS units) AS taken`;
+  const [row] = await runPrepared(database, 'booking_gate_v1', query);
+  if (!row) throw new Error('the booking gate returned no row');
   const taken =
     typeof row.taken === 'string' ? (JSON.parse(row.taken) as [number, number][]) : row.taken;
   return {

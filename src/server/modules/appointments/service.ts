@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import { DateTime } from 'luxon';
 import type {
   AppointmentView,
@@ -55,6 +56,8 @@ export interface ProofOfWorkCheck {
 
 export interface AppointmentDeps {
   db: Kysely<DB>;
+  /** The pool under `db`, for the booking's prepared statement. */
+  pool: pg.Pool;
   clock: Clock;
   offices: OfficeService;
   queue: QueueService;
@@ -182,7 +185,7 @@ export class AppointmentService {
     const start = new Date(request.start);
     const units = bookableUnits(ctx, start, service.duration_minutes, now);
     const end = new Date(start.getTime() + service.duration_minutes * 60_000);
-    const gate = await repo.bookingGate(this.deps.db, {
+    const gate = await repo.bookingGate(this.deps, {
       solved,
       phone: contact.phone,
       phoneSince: new Date(now.getTime() - 86_400_000),
@@ -219,7 +222,7 @@ export class AppointmentService {
     for (let attempt = 0; attempt < BOOK_ATTEMPTS; attempt++) {
       let result: Awaited<ReturnType<typeof bookInOneStatement>>;
       try {
-        result = await bookInOneStatement(this.deps.db, {
+        result = await bookInOneStatement(this.deps, {
           ...facts,
           officeId: ctx.office.id,
           serviceId: service.id,
