@@ -73,7 +73,7 @@ const SMS_COUNT_TTL_MS = 10_000;
 export class AppointmentService {
   private readonly contexts: OfficeContexts;
   private readonly changes: AppointmentChanges;
-  private smsCount: { since: number; at: number; count: number } | null = null;
+  private smsCount: { day: string; at: number; count: number } | null = null;
 
   constructor(private readonly deps: AppointmentDeps) {
     this.contexts = new OfficeContexts(deps.db, deps.offices);
@@ -270,11 +270,13 @@ export class AppointmentService {
    * in between: the daily limit is a guard against SMS pumping, it need not be exact.
    */
   private async smsToday(ctx: OfficeContext, now: Date): Promise<number> {
-    const since = DateTime.fromJSDate(now, { zone: ctx.office.timeZone }).startOf('day').toJSDate();
+    const zone = ctx.office.timeZone;
+    const day = localDay(zone, now); // Intl, cheap; luxon only when the count is read
     const known = this.smsCount;
-    if (!known || known.since !== since.getTime() || now.getTime() - known.at > SMS_COUNT_TTL_MS) {
+    if (!known || known.day !== day || now.getTime() - known.at > SMS_COUNT_TTL_MS) {
+      const since = DateTime.fromJSDate(now, { zone }).startOf('day').toJSDate();
       const count = await repo.smsSince(this.deps.db, since);
-      this.smsCount = { since: since.getTime(), at: now.getTime(), count };
+      this.smsCount = { day, at: now.getTime(), count };
     }
     return this.smsCount!.count++;
   }
