@@ -6,6 +6,7 @@
  */
 import smpp, { type DecodedShortMessage, type PDU, type Server, type Session } from 'smpp';
 import type { AddressInfo } from 'node:net';
+import { Inbox } from './inbox.js';
 
 export interface ReceivedSms {
   /** destination_addr as sent (E.164 without '+'). */
@@ -41,9 +42,8 @@ export class SmppSink {
   binds = 0;
   #port = 0;
   #server: Server | null = null;
-  readonly #received: ReceivedSms[] = [];
+  readonly #inbox = new Inbox<ReceivedSms>('SMS');
   readonly #partial = new Map<string, PartialMessage>();
-  readonly #listeners = new Set<() => void>();
   #failures: { count: number; status: number } = { count: 0, status: 0 };
   #ignored = 0;
   #nextId = 1;
@@ -111,26 +111,11 @@ export class SmppSink {
   }
 
   messages(): ReceivedSms[] {
-    return [...this.#received];
+    return this.#inbox.all();
   }
 
   waitFor(predicate: (sms: ReceivedSms) => boolean, timeoutMs = 5_000): Promise<ReceivedSms> {
-    return new Promise((resolve, reject) => {
-      const check = (): boolean => {
-        const found = this.#received.find(predicate);
-        if (!found) return false;
-        clearTimeout(timer);
-        this.#listeners.delete(listener);
-        resolve(found);
-        return true;
-      };
-      const listener = (): void => void check();
-      const timer = setTimeout(() => {
-        this.#listeners.delete(listener);
-        reject(new Error(`no matching SMS within ${timeoutMs} ms`));
-      }, timeoutMs);
-      if (!check()) this.#listeners.add(listener);
-    });
+    return this.#inbox.waitFor(predicate, timeoutMs);
   }
 
   #accept(session: Session): void {
@@ -196,8 +181,7 @@ export class SmppSink {
   }
 
   #complete(sms: ReceivedSms): void {
-    this.#received.push(sms);
-    for (const listener of [...this.#listeners]) listener();
+    this.#inbox.add(sms);
   }
 }
 

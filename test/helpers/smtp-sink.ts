@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerError } from 'smtp-server';
+import { Inbox } from './inbox.js';
 
 export interface MimePart {
   /** Lower-case header names; folded lines joined. */
@@ -113,8 +114,7 @@ function leavesOf(part: MimePart): MimePart[] {
 export class SmtpSink {
   #server: SMTPServer | null = null;
   #port: number;
-  readonly #received: ReceivedMail[] = [];
-  readonly #listeners = new Set<() => void>();
+  readonly #inbox = new Inbox<ReceivedMail>('mail');
   #rejections: { count: number; responseCode: number } = { count: 0, responseCode: 0 };
   /** Recipients refused at RCPT TO with 550, like a mailbox that does not exist. */
   readonly unknownRecipients = new Set<string>();
@@ -187,32 +187,17 @@ export class SmtpSink {
   }
 
   messages(): ReceivedMail[] {
-    return [...this.#received];
+    return this.#inbox.all();
   }
 
   waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs = 5_000): Promise<ReceivedMail> {
-    return new Promise((resolve, reject) => {
-      const check = (): boolean => {
-        const found = this.#received.find(predicate);
-        if (!found) return false;
-        clearTimeout(timer);
-        this.#listeners.delete(listener);
-        resolve(found);
-        return true;
-      };
-      const listener = (): void => void check();
-      const timer = setTimeout(() => {
-        this.#listeners.delete(listener);
-        reject(new Error(`no matching mail within ${timeoutMs} ms`));
-      }, timeoutMs);
-      if (!check()) this.#listeners.add(listener);
-    });
+    return this.#inbox.waitFor(predicate, timeoutMs);
   }
 
   #record(raw: string, from: string, to: string[]): void {
     const root = parseMime(raw);
     const leaves = leavesOf(root);
-    this.#received.push({
+    this.#inbox.add({
       envelope: { from, to },
       raw,
       root,
@@ -222,7 +207,6 @@ export class SmtpSink {
       text: (leaves.find((part) => part.type === 'text/plain')?.body ?? '').replace(/\r\n/g, '\n'),
       leaves,
     });
-    for (const listener of [...this.#listeners]) listener();
   }
 }
 
