@@ -4,37 +4,11 @@ import type { AppointmentView } from '../../../shared/appointments.js';
 import type { Locale } from '../../../shared/locale.js';
 import { bookHref, followLink, lobbyHref } from '../../lib/app-route.js';
 import { loadTicket } from '../../lib/ticket-store.js';
-import { serviceText } from './booking-views.js';
-import { dateTimeText } from './dates.js';
+import { appointmentCard } from './booking-views.js';
 import { t } from './i18n/index.js';
 
 export function details(appointment: AppointmentView, locale: Locale) {
-  return html`<div class="panel booked">
-    <p class="ticket-code">
-      <span>${t('codeLabel')}</span>
-      <strong class="ticket-code__value">${appointment.code}</strong>
-    </p>
-    <dl class="summary">
-      <div>
-        <dt>${t('officeLabel')}</dt>
-        <dd>${appointment.officeName}</dd>
-      </div>
-      <div>
-        <dt>${t('summaryService')}</dt>
-        <dd>${serviceText(appointment.service)}</dd>
-      </div>
-      <div>
-        <dt>${t('summaryTime')}</dt>
-        <dd><strong>${dateTimeText(appointment.start, locale, appointment.timeZone)}</strong></dd>
-      </div>
-      <div>
-        <dt>${t('stateLabel')}</dt>
-        <dd class="appointment-state appointment-state--${appointment.state}">
-          ${t(`state_${appointment.state}`)}
-        </dd>
-      </div>
-    </dl>
-  </div>`;
+  return appointmentCard(appointment, locale, { state: true });
 }
 
 /** Cancelled, missed or already entered: what happened and where to go from here. */

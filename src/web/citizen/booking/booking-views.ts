@@ -1,6 +1,11 @@
 /** Booking's views without state: the service choice, the summary so far, the confirmation. */
 import { html, nothing } from 'lit';
-import type { Booked, BookingInfo, Service } from '../../../shared/appointments.js';
+import type {
+  AppointmentView,
+  Booked,
+  BookingInfo,
+  Service,
+} from '../../../shared/appointments.js';
 import type { Locale } from '../../../shared/locale.js';
 import { appointmentHref, followLink } from '../../lib/app-route.js';
 import { officeHref } from '../../lib/route.js';
@@ -63,31 +68,48 @@ export function summary(options: SummaryOptions) {
   </dl>`;
 }
 
+/** The booked appointment: code, office, service, time; optionally the hint and its state. */
+export function appointmentCard(
+  appointment: AppointmentView,
+  locale: Locale,
+  options: { hint?: boolean; state?: boolean } = {},
+) {
+  return html`<div class="panel booked">
+    <p class="ticket-code">
+      <span>${t('codeLabel')}</span>
+      <strong class="ticket-code__value">${appointment.code}</strong>
+    </p>
+    ${options.hint ? html`<p class="hint">${t('codeHint')}</p>` : nothing}
+    <dl class="summary">
+      <div>
+        <dt>${t('officeLabel')}</dt>
+        <dd>${appointment.officeName}</dd>
+      </div>
+      <div>
+        <dt>${t('summaryService')}</dt>
+        <dd>${serviceText(appointment.service)}</dd>
+      </div>
+      <div>
+        <dt>${t('summaryTime')}</dt>
+        <dd><strong>${dateTimeText(appointment.start, locale, appointment.timeZone)}</strong></dd>
+      </div>
+      ${
+        options.state
+          ? html`<div>
+              <dt>${t('stateLabel')}</dt>
+              <dd class="appointment-state appointment-state--${appointment.state}">
+                ${t(`state_${appointment.state}`)}
+              </dd>
+            </div>`
+          : nothing
+      }
+    </dl>
+  </div>`;
+}
+
 export function confirmation(booked: Booked, info: BookingInfo, locale: Locale, email: boolean) {
   const { appointment, token } = booked;
-  return html`<div class="panel booked">
-      <p class="ticket-code">
-        <span>${t('codeLabel')}</span>
-        <strong class="ticket-code__value">${appointment.code}</strong>
-      </p>
-      <p class="hint">${t('codeHint')}</p>
-      <dl class="summary">
-        <div>
-          <dt>${t('officeLabel')}</dt>
-          <dd>${appointment.officeName}</dd>
-        </div>
-        <div>
-          <dt>${t('summaryService')}</dt>
-          <dd>${serviceText(appointment.service)}</dd>
-        </div>
-        <div>
-          <dt>${t('summaryTime')}</dt>
-          <dd>
-            <strong>${dateTimeText(appointment.start, locale, appointment.timeZone)}</strong>
-          </dd>
-        </div>
-      </dl>
-    </div>
+  return html`${appointmentCard(appointment, locale, { hint: true })}
     <p class="lead">${t('bookedSms')} ${email ? t('bookedEmail') : nothing}</p>
     <p>${t('bookedEnter')}</p>
     <p class="button-row">
