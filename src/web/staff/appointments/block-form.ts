@@ -8,11 +8,16 @@ import type { Block } from '../../../shared/appointments.js';
 import type { Locale } from '../../../shared/locale.js';
 import { formatClock } from '../../lib/format.js';
 import { LightElement } from '../../lib/light-element.js';
-import { errorText } from '../api.js';
 import { t } from '../i18n/index.js';
 import { appointmentsApi } from './api.js';
 import { blockSpan } from './day-logic.js';
-import { focusFirstProblem, inputField, reportSessionLoss, type Problem } from './form-parts.js';
+import {
+  focusFirstProblem,
+  formEnd,
+  inputField,
+  reportSessionLoss,
+  type Problem,
+} from './form-parts.js';
 
 type BlockField = 'from' | 'to' | 'seats' | 'reason';
 const FIELDS: readonly BlockField[] = ['from', 'to', 'seats', 'reason'];
@@ -145,16 +150,7 @@ export class BlockForm extends LightElement {
           required: true,
           maxlength: 200,
         })}
-        <div role="alert">
-          ${
-            this.formError
-              ? html`<p class="notice notice--error">${errorText(this.formError)}</p>`
-              : nothing
-          }
-        </div>
-        <button type="submit" class="button button--primary" ?disabled=${this.busy}>
-          ${this.busy ? t('blockBusy') : t('blockSubmit')}
-        </button>
+        ${formEnd(this.formError, this.busy, t('blockSubmit'), t('blockBusy'))}
       </form>
     </section>`;
   }

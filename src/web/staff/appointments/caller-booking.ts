@@ -26,7 +26,13 @@ import {
   suggestedStarts,
   type BookingField,
 } from './day-logic.js';
-import { focusFirstProblem, inputField, reportSessionLoss, type Problem } from './form-parts.js';
+import {
+  focusFirstProblem,
+  formEnd,
+  inputField,
+  reportSessionLoss,
+  type Problem,
+} from './form-parts.js';
 
 const FIELDS: readonly BookingField[] = ['service', 'start', 'name', 'phone', 'email'];
 
@@ -239,16 +245,7 @@ export class CallerBooking extends LightElement {
           maxlength: 254,
         })}
         ${languageChoice(this.lang, (lang) => (this.lang = lang))}
-        <div role="alert">
-          ${
-            this.formError
-              ? html`<p class="notice notice--error">${errorText(this.formError)}</p>`
-              : nothing
-          }
-        </div>
-        <button type="submit" class="button button--primary" ?disabled=${this.busy}>
-          ${this.busy ? t('bookingBusy') : t('bookingSubmit')}
-        </button>
+        ${formEnd(this.formError, this.busy, t('bookingSubmit'), t('bookingBusy'))}
       </form>
     </section>`;
   }

@@ -27,6 +27,16 @@ export function describedBy(id: string, hint: boolean, problem: Problem | undefi
   return ids.length > 0 ? ids.join(' ') : nothing;
 }
 
+/** The end of a form: the failed request in an alert region, and the submit button. */
+export function formEnd(formError: unknown, busy: boolean, submit: string, busyText: string) {
+  return html`<div role="alert">
+      ${formError ? html`<p class="notice notice--error">${errorText(formError)}</p>` : nothing}
+    </div>
+    <button type="submit" class="button button--primary" ?disabled=${busy}>
+      ${busy ? busyText : submit}
+    </button>`;
+}
+
 /** A 401 means the session is gone: the console reloads into the login form. */
 export function reportSessionLoss(from: HTMLElement, error: unknown): boolean {
   if (!(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') return false;
