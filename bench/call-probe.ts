@@ -3,7 +3,8 @@
  * `addInitScript` before the page's own code runs. It only records (epoch ms, float): peer
  * connections created, descriptions set, ICE/DTLS states, tracks, getUserMedia, fetches to
  * /api, signaling over the WebSocket, button clicks. `__bench.waitFrame(since)` resolves at the
- * first decoded remote video frame (`inbound-rtp` video `framesDecoded > 0`, polled every 5 ms)
+ * first decoded remote video frame (`inbound-rtp` video `framesDecoded > 0`, polled every 5 ms
+ * once the connection is up)
  * of a connection created after `since`, found through the app's test hook `window.__vbCall.pc`.
  */
 import type { BrowserContext } from 'playwright-core';
@@ -23,6 +24,17 @@ function probe(): void {
   const marks: Mark[] = [];
   const created = new WeakMap<RTCPeerConnection, number>();
   const mark = (name: string) => void marks.push([name, now()]);
+  // Long tasks on the main thread (≥ 50 ms) hold up every event handler behind them.
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const ms = Math.round(entry.duration / 10) * 10;
+        marks.push([`long task ${ms} ms starts`, now() - (performance.now() - entry.startTime)]);
+      }
+    }).observe({ type: 'longtask' });
+  } catch {
+    /* not supported */
+  }
 
   const Original = window.RTCPeerConnection;
   class Probed extends Original {
@@ -112,6 +124,8 @@ function probe(): void {
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
       if (typeof data === 'string' && data.includes('"type":"signal"')) {
         mark(`ws out ${signalKind(JSON.parse(data).data)}`);
+      } else if (typeof data === 'string' && data.includes('"type":"subscribe"')) {
+        mark(`ws out subscribe ${JSON.parse(data).sub.topic}`);
       }
       super.send(data);
     }
@@ -168,7 +182,10 @@ function probe(): void {
         const give = setTimeout(() => reject(new Error('no remote frame')), timeoutMs);
         const poll = async () => {
           const pc = currentPc();
-          if (pc && (created.get(pc) ?? 0) >= since && (await videoIn(pc)) > 0) {
+          // No frame can be decoded before DTLS is up: stats are read only from then on (each
+          // getStats() is work on a machine the two pages share with the server).
+          const up = pc?.connectionState === 'connected';
+          if (pc && up && (created.get(pc) ?? 0) >= since && (await videoIn(pc)) > 0) {
             const at = now();
             mark('first remote frame');
             clearTimeout(give);

@@ -1,5 +1,6 @@
 /**
- * The real app in-process, as `startTestApp('pglite', { listen: true, now, config })` starts it
+ * The real app in-process, as `startTestApp(kind, { listen: true, now, config })` starts it
+ * (PGlite; PostgreSQL when TEST_DATABASE_URL is set)
  * (same database, demo seed, config defaults, pinned clock), with one difference: it serves a
  * copy of build/web taken at start. Others rebuild build/web while the bench runs; the app
  * reads its HTML shell once and registers one route per built file, so a rebuild in the middle
@@ -49,7 +50,7 @@ async function snapshotWeb(): Promise<{ dir: string; built: Date }> {
 
 export async function startBenchApp(config: Partial<AppConfig>): Promise<BenchApp> {
   const web = await snapshotWeb();
-  const database = await openTestDatabase('pglite');
+  const database = await openTestDatabase(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
   let now = new Date();
   await seedDemoData(database.db, now);
   const documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'call-setup-documents-'));

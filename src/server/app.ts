@@ -158,7 +158,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const db = database.db;
   const officeRepo = new OfficeRepo(db);
   const offices = new OfficeService(officeRepo, clock, () => waitingCounts(db));
-  const views = new QueueViews(db, offices, clock, config.callTimeoutSeconds);
+  const callIce = (role: 'citizen' | 'staff') => (consultationId: string) =>
+    iceConfig(
+      config.turn,
+      role,
+      config.staffPrivacyMode,
+      `${role}-${consultationId.slice(0, 8)}`,
+      clock(),
+    );
+  const views = new QueueViews(db, offices, clock, config.callTimeoutSeconds, callIce('citizen'));
   const consultations = new ConsultationService(db, bus, clock);
   const staff = new StaffService({
     db,
@@ -191,20 +199,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     settings: config,
     // Documents go with the consultation that ends.
     afterEnd: () => documents.purge().then(() => undefined),
+    opened: (id, members) => consultations.remember(id, members),
   });
 
   await app.register(healthRoutes(database, { turn: config.turn !== null }));
   await app.register(officeRoutes(offices));
   await app.register(staffRoutes(staff, secure));
-  const staffIce = (consultationId: string) =>
-    iceConfig(
-      config.turn,
-      'staff',
-      config.staffPrivacyMode,
-      `staff-${consultationId.slice(0, 8)}`,
-      clock(),
-    );
-  await app.register(queueRoutes(queue, staff, { ...config, staffIce }));
+  await app.register(queueRoutes(queue, staff, { ...config, staffIce: callIce('staff') }));
   await app.register(consultationRoutes(consultations, queue, staff));
   await app.register(callRoutes(consultations, staff, clock, config));
   await app.register(documentRoutes(documents, staff, config.documentMaxBytes));
@@ -229,7 +230,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     outbox: worker,
     views,
   });
-  await registerRealtime(app, { bus, offices, views, queue, staff, consultations, signals });
+  await registerRealtime(app, {
+    bus,
+    offices,
+    views,
+    queue,
+    staff,
+    consultations,
+    signals,
+    singleNode: database.kind === 'pglite',
+  });
   registerMaintenance(app, { queue, signals, documents, staff, clock });
   await registerWebPages(app, {
     pageExists: (slug) => offices.exists(slug),

@@ -22,6 +22,19 @@ export const CreateTicketBodySchema = Type.Object(
 );
 export type CreateTicketBody = Static<typeof CreateTicketBodySchema>;
 
+/** GET /api/consultations/{id}/ice; also with a called ticket (one round trip less to join). */
+export const IceConfigSchema = Type.Object({
+  iceServers: Type.Array(
+    Type.Object({
+      urls: Type.Array(Type.String()),
+      username: Type.Optional(Type.String()),
+      credential: Type.Optional(Type.String()),
+    }),
+  ),
+  iceTransportPolicy: Type.Union([Type.Literal('all'), Type.Literal('relay')]),
+  turn: Type.Boolean(),
+});
+
 /** What the holder of a ticket's secret sees about it (never anyone else's data). */
 export const TicketViewSchema = Type.Object({
   id: Uuid,
@@ -37,6 +50,8 @@ export const TicketViewSchema = Type.Object({
   staffName: Type.Union([Type.String(), Type.Null()]),
   /** The server's clock, so a page on a phone with a wrong clock counts down correctly. */
   serverTime: Instant,
+  /** While called: the ICE servers for the call, so joining needs no request for them. */
+  ice: Type.Optional(IceConfigSchema),
 });
 export type TicketView = Static<typeof TicketViewSchema>;
 
@@ -161,16 +176,3 @@ export const RatingBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** GET /api/consultations/{id}/ice */
-export const IceConfigSchema = Type.Object({
-  iceServers: Type.Array(
-    Type.Object({
-      urls: Type.Array(Type.String()),
-      username: Type.Optional(Type.String()),
-      credential: Type.Optional(Type.String()),
-    }),
-  ),
-  iceTransportPolicy: Type.Union([Type.Literal('all'), Type.Literal('relay')]),
-  turn: Type.Boolean(),
-});

@@ -40,7 +40,8 @@ export class LobbyCall implements ReactiveController {
     if (ticket.state === 'called' && id && held) {
       const auth = { role: 'citizen' as const, secret: held.secret };
       this.prepared = true;
-      loadCallParts().then((parts) => parts.prepareCall(id, auth, locale), noop);
+      const ice = ticket.ice; // came with the call: no request for it
+      loadCallParts().then((parts) => parts.prepareCall(id, auth, locale, ice), noop);
     } else if (this.prepared && ticket.state !== 'serving') {
       this.prepared = false;
       loadCallParts().then((parts) => parts.dropPrepared(), noop);

@@ -38,6 +38,7 @@ export class LobbyPage extends LightElement {
     confirmingLeave: { state: true },
     permission: { state: true },
     announcement: { state: true },
+    joining: { state: true },
   };
 
   declare slug: string;
@@ -53,6 +54,12 @@ export class LobbyPage extends LightElement {
   declare confirmingLeave: boolean;
   declare permission: alerts.NotifyPermission;
   declare announcement: string;
+  /**
+   * The consultation being joined: its room is drawn at the click, not after the join request.
+   * Drawing it is the page's longest task (40–60 ms on a slow device); done while the request
+   * runs, it no longer holds up the staff member's offer that arrives meanwhile.
+   */
+  declare joining: string | null;
 
   private stops: (() => void)[] = [];
   private stopState: (() => void) | null = null;
@@ -64,7 +71,7 @@ export class LobbyPage extends LightElement {
 
   constructor() {
     super();
-    this.held = this.ticket = this.lobby = this.outcome = this.error = null;
+    this.held = this.ticket = this.lobby = this.outcome = this.error = this.joining = null;
     this.busy = this.confirmingLeave = false;
     this.announcement = '';
     this.connection = 'connecting';
@@ -181,13 +188,19 @@ export class LobbyPage extends LightElement {
 
   private join(audioOnly: boolean): Promise<void> {
     return this.act(async ({ id, secret }) => {
-      const ready = this.video.beforeJoin(this.ticket?.consultationId ?? null, audioOnly);
+      const consultationId = this.ticket?.consultationId ?? null;
+      const ready = this.video.beforeJoin(consultationId, audioOnly);
       if (audioOnly) await ready; // the camera must stay off from the start
+      const request = joinCall(id, secret, this.locale);
+      await Promise.race([ready, request.catch(() => undefined)]); // the call first, then the room
+      this.joining = consultationId;
       try {
-        this.setTicket(await joinCall(id, secret, this.locale));
+        this.setTicket(await request);
       } catch (error) {
         this.video.joinFailed();
         throw error;
+      } finally {
+        this.joining = null;
       }
     });
   }
@@ -249,7 +262,8 @@ export class LobbyPage extends LightElement {
           <p>${errorMessage(this.error, this.locale)}</p>
         </div>`
       : nothing;
-    if (ticket.state === 'serving' && ticket.consultationId) {
+    const joining = ticket.state === 'called' && ticket.consultationId === this.joining;
+    if ((ticket.state === 'serving' || joining) && ticket.consultationId) {
       return html`${status}${error}
         <vb-consultation-room
           .consultationId=${ticket.consultationId}

@@ -16,6 +16,11 @@ interface Entry {
   sub: Subscription;
   onSnapshot: (message: SnapshotMessage) => void;
   onError?: (error: ErrorMessage) => void;
+  /**
+   * The subscription went out on the current socket. The server handles a connection's
+   * messages in order, so whatever is sent after it is handled as a subscriber's.
+   */
+  onSent?: () => void;
 }
 
 const MIN_DELAY_MS = 500;
@@ -47,15 +52,23 @@ export class Realtime {
     sub: Subscription,
     onSnapshot: Entry['onSnapshot'],
     onError?: Entry['onError'],
+    onSent?: Entry['onSent'],
   ): () => void {
     const key = topicKey(sub);
-    const entry: Entry = { sub, onSnapshot, ...(onError ? { onError } : {}) };
+    const entry: Entry = {
+      sub,
+      onSnapshot,
+      ...(onError ? { onError } : {}),
+      ...(onSent ? { onSent } : {}),
+    };
     let set = this.entries.get(key);
     if (!set) {
       set = new Set();
       this.entries.set(key, set);
     }
     set.add(entry);
+    const open = this.socket?.readyState === WebSocket.OPEN;
+    if (open && onSent) queueMicrotask(() => set.has(entry) && onSent());
     if (set.size === 1) this.send({ v: PROTOCOL_VERSION, type: 'subscribe', sub });
     else {
       // A second subscriber to a live key gets the current snapshot too (not only the next one).
@@ -91,8 +104,8 @@ export class Realtime {
 
   /**
    * WebRTC signaling from the other participant of a consultation this connection is a member
-   * of. A snapshot of the consultation on this socket proves the membership; signals sent
-   * before it are refused by the server, so senders wait for one (`lib/call/channel.ts`).
+   * of. The consultation's subscription on this socket makes it a member; signals sent before
+   * it are refused by the server, so senders wait until it is sent (`lib/call/channel.ts`).
    */
   onSignal(listener: (message: SignalMessage) => void): () => void {
     this.signalListeners.add(listener);
@@ -105,11 +118,12 @@ export class Realtime {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.attempt = 0;
-      this.setState('open');
       for (const set of this.entries.values()) {
         const first = set.values().next().value;
         if (first) this.send({ v: PROTOCOL_VERSION, type: 'subscribe', sub: first.sub });
       }
+      this.setState('open');
+      for (const set of this.entries.values()) for (const entry of set) entry.onSent?.();
       this.pingTimer = setInterval(() => this.send({ v: PROTOCOL_VERSION, type: 'ping' }), PING_MS);
     });
     socket.addEventListener('message', (event: MessageEvent<string>) => this.receive(event.data));

@@ -3,7 +3,8 @@
  * large SDPs pass, order is kept, and staff get relay-only ICE with short-lived TURN credentials.
  */
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CreatedTicket, TicketView } from '../../../shared/queue.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
 import { startTestApp, WEDNESDAY_MORNING, type TestApp } from '../../../../test/helpers/app.js';
 import {
@@ -11,6 +12,7 @@ import {
   type ActiveConsultation,
 } from '../../../../test/helpers/consultation.js';
 import { DATABASE_KINDS } from '../../../../test/helpers/databases.js';
+import { ANNA, loginStaff } from '../../../../test/helpers/staff.js';
 import { TestSocket } from '../../../../test/helpers/ws-client.js';
 
 type Signal = Extract<ServerMessage, { type: 'signal' }>;
@@ -75,6 +77,21 @@ describe.each(DATABASE_KINDS)('signaling on %s', (kind) => {
     expect(received.slice(1).map((d) => JSON.parse(d).candidate)).toEqual([0, 1, 2, 3, 4]);
     expect(staff.messages.filter(isSignal).every((m) => m.from === 'citizen')).toBe(true);
     expect(citizen.messages.filter(isSignal)).toEqual([]); // never echoed to the sender
+
+    // PGlite admits one app node: signals stay off the database. Nodes sharing PostgreSQL
+    // store them for each other.
+    const stored = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('signals')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('consultation_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    if (kind === 'pglite') expect(await stored()).toBe(0);
+    else await vi.waitFor(async () => expect(await stored()).toBe(6));
 
     // A stranger can neither join nor signal.
     const stranger = await open();
@@ -190,5 +207,39 @@ describe.each(DATABASE_KINDS)('signaling on %s', (kind) => {
       data: '{"hello":true}',
     });
     expect((await citizen.error()).code).toBe('CONSULTATION_ENDED');
+  });
+});
+
+describe('a called ticket', () => {
+  it('carries the citizen’s ICE servers until it is joined (no request for them on Join)', async () => {
+    const t = await startTestApp('pglite', { config: { turn: TURN } });
+    try {
+      const clerk = await loginStaff(() => t.app, ANNA);
+      await clerk.request('PUT', '/api/staff/duty/demo', { state: 'available' });
+      const ticket = (
+        await t.app.inject({ method: 'POST', url: '/api/offices/demo/tickets', payload: {} })
+      ).json<CreatedTicket>();
+      const headers = { 'x-ticket-secret': ticket.secret };
+      const view = async () =>
+        (
+          await t.app.inject({ url: `/api/tickets/${ticket.ticket.id}`, headers })
+        ).json<TicketView>();
+      expect((await view()).ice).toBeUndefined();
+
+      await clerk.request('POST', '/api/staff/offices/demo/call-next');
+      const called = await view();
+      expect(called.state).toBe('called');
+      expect(called.ice?.iceTransportPolicy).toBe('all'); // privacy mode binds staff only
+      const server = called.ice!.iceServers[0]!;
+      expect(server.urls).toEqual(TURN.urls);
+      expect(server.credential).toBe(
+        createHmac('sha1', TURN.secret).update(server.username!).digest('base64'),
+      );
+
+      await t.app.inject({ method: 'POST', url: `/api/tickets/${ticket.ticket.id}/join`, headers });
+      expect((await view()).ice).toBeUndefined();
+    } finally {
+      await t.close();
+    }
   });
 });

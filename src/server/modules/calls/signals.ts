@@ -41,6 +41,17 @@ export class SignalService {
     await this.bus.publishEvent({ t: 'signal', consultationId, from, ids, node });
   }
 
+  /** Whether the consultation exists and has not ended. */
+  async isOpen(consultationId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('consultations')
+      .select('id')
+      .where('id', '=', consultationId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The payloads of signal rows by id (rows pruned meanwhile are missing). */
   async payloadsById(ids: readonly number[]): Promise<Map<number, string>> {
     const rows = await this.db

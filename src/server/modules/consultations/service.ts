@@ -13,6 +13,13 @@ import * as repo from './repo.js';
 
 export type Participant = 'citizen' | 'staff';
 export type Credentials = { staffId?: number | null; secret?: string | null };
+/** A consultation's two sides: its staff member, and the SHA-256 of its ticket's secret. */
+export interface Members {
+  staffId: number;
+  secretHash: Buffer;
+}
+
+const MEMBERS_KEPT = 10_000;
 
 export class ConsultationService {
   /** Set once the documents module exists (it needs this service for access checks). */
@@ -26,11 +33,31 @@ export class ConsultationService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Who is in a consultation never changes, so it is kept (bounded) once read or made here: the
+   * pages' subscriptions at the start of a call then need no query (on PGlite each waited behind
+   * the call's other writes, about 50 ms).
+   */
+  private readonly members = new Map<string, Members>();
+
+  /** A consultation made on this node (call next): its members, without reading them back. */
+  remember(id: string, members: Members): void {
+    if (this.members.size >= MEMBERS_KEPT) {
+      this.members.delete(this.members.keys().next().value!); // the oldest
+    }
+    this.members.set(id, members);
+  }
+
   /** Which side these credentials are in this consultation, or null when none. */
   async roleIn(id: string, credentials: Credentials): Promise<Participant | null> {
-    const room = await repo.findRoom(this.db, id);
-    if (!room) return null;
-    return participantOf(room, credentials);
+    let members = this.members.get(id);
+    if (!members) {
+      const room = await repo.findRoom(this.db, id);
+      if (!room) return null;
+      members = membersOf(room);
+      this.remember(id, members);
+    }
+    return participantOf(members, credentials);
   }
 
   async snapshot(id: string): Promise<ConsultationSnapshot | null> {
@@ -63,7 +90,7 @@ export class ConsultationService {
     if (body.length === 0) throw new AppError('VALIDATION_FAILED');
     return this.db.transaction().execute(async (trx) => {
       const room = await repo.findRoom(trx, id);
-      const from = room ? participantOf(room, credentials) : null;
+      const from = room ? participantOf(membersOf(room), credentials) : null;
       if (!room || !from) throw new AppError('CONSULTATION_NOT_FOUND');
       if (room.ended_at) throw new AppError('CONSULTATION_ENDED');
       if (!room.joined_at) throw new AppError('TICKET_STATE');
@@ -90,7 +117,7 @@ export class ConsultationService {
   async rate(id: string, secret: string, stars: number, comment: string | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const room = await repo.findRoom(trx, id);
-      if (!room || participantOf(room, { secret }) !== 'citizen') {
+      if (!room || participantOf(membersOf(room), { secret }) !== 'citizen') {
         throw new AppError('CONSULTATION_NOT_FOUND');
       }
       const claimed = await trx
@@ -128,14 +155,19 @@ export class ConsultationService {
   }
 }
 
-function participantOf(room: repo.RoomRow, credentials: Credentials): Participant | null {
-  if (credentials.staffId != null && credentials.staffId === room.staff_id) return 'staff';
+function participantOf(members: Members, credentials: Credentials): Participant | null {
+  if (credentials.staffId != null && credentials.staffId === members.staffId) return 'staff';
   if (credentials.secret) {
     const given = createHash('sha256').update(credentials.secret).digest();
-    if (timingSafeEqual(given, room.secret_hash)) return 'citizen';
+    if (timingSafeEqual(given, members.secretHash)) return 'citizen';
   }
   return null;
 }
+
+const membersOf = (room: repo.RoomRow): Members => ({
+  staffId: room.staff_id,
+  secretHash: room.secret_hash,
+});
 
 function toMessage(row: {
   id: number;

@@ -33,6 +33,8 @@ export interface QueueDeps {
   settings: QueueSettings;
   /** Runs after a consultation has ended (e.g. to delete its documents). */
   afterEnd?: () => Promise<void>;
+  /** A consultation was made (its members, for the access checks that follow at once). */
+  opened?: (consultationId: string, members: { staffId: number; secretHash: Buffer }) => void;
 }
 
 /** Who acts on a consultation: its staff member, or the citizen holding the ticket secret. */
@@ -258,7 +260,7 @@ export class QueueService {
   ): Promise<CallAnswer> {
     const { db, bus, clock } = this.deps;
     if (await repo.openConsultationOfStaff(db, staffId)) throw new AppError('STAFF_BUSY');
-    let result: { consultationId: string; ticketId: string; slug: string };
+    let result: { consultationId: string; ticketId: string; slug: string; secretHash: Buffer };
     try {
       result = await db.transaction().execute(async (trx) => {
         const ticket = await pick(trx);
@@ -282,13 +284,19 @@ export class QueueService {
           .where('office_id', '=', ticket.office_id)
           .execute();
         await bus.publish(trx, topicsFor(ticket.office_slug, ticket.id, consultationId));
-        return { consultationId, ticketId: ticket.id, slug: ticket.office_slug };
+        return {
+          consultationId,
+          ticketId: ticket.id,
+          slug: ticket.office_slug,
+          secretHash: ticket.secret_hash,
+        };
       });
     } catch (error) {
       // The partial unique index: this staff member opened a consultation meanwhile.
       if (isUniqueViolation(error)) throw new AppError('STAFF_BUSY');
       throw error;
     }
+    this.deps.opened?.(result.consultationId, { staffId, secretHash: result.secretHash });
     const queue = await this.deps.views.queue(result.slug);
     const entry = queue?.tickets.find((t) => t.id === result.ticketId);
     if (!entry) throw new AppError('TICKET_NOT_FOUND');

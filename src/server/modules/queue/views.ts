@@ -3,6 +3,7 @@
  * the snapshot loaders of the realtime topics; each is one read per change per node.
  */
 import type { Kysely } from 'kysely';
+import type { IceConfig } from '../calls/ice.js';
 import type { LobbySnapshot, QueueSnapshot, TicketView } from '../../../shared/queue.js';
 import { PRESENT_WITHIN_MS } from '../../../shared/presence.js';
 import { serviceFigures } from '../../../shared/wait-estimate.js';
@@ -19,6 +20,12 @@ export class QueueViews {
     private readonly offices: OfficeService,
     private readonly clock: Clock,
     private readonly callTimeoutSeconds: number,
+    /** The citizen's ICE servers for a consultation (TURN credentials are made per call). */
+    private readonly citizenIce: (consultationId: string) => IceConfig = () => ({
+      iceServers: [],
+      iceTransportPolicy: 'all',
+      turn: false,
+    }),
   ) {}
 
   private joinBy(calledAt: Date | null, state: string): string | null {
@@ -42,6 +49,7 @@ export class QueueViews {
       consultationId: open?.id ?? null,
       staffName: open?.staff_name ?? null,
       serverTime: this.clock().toISOString(),
+      ...(open && ticket.state === 'called' ? { ice: this.citizenIce(open.id) } : {}),
     };
   }
 

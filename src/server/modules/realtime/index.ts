@@ -26,6 +26,8 @@ export interface RealtimeDeps {
   staff: StaffService;
   consultations: ConsultationService;
   signals: SignalService;
+  /** The only app node (PGlite): signals need no database round. */
+  singleNode: boolean;
 }
 
 const PRESENCE_MS = 15_000;
@@ -59,7 +61,7 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
   });
 
   const connections = new Set<Connection>();
-  const relay = new SignalRelay(connections, deps.signals, app.log);
+  const relay = new SignalRelay(connections, deps.signals, app.log, deps.singleNode);
   await app.register(websocket, {
     options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES, perMessageDeflate: false },
   });
@@ -78,7 +80,10 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
 
   app.addHook('onReady', async () => {
     stopListening = await deps.bus.listen({
-      topics: (topics) => hub.invalidate(topics),
+      topics: (topics) => {
+        relay.changed(topics);
+        hub.invalidate(topics);
+      },
       event: (event) => relay.fromBus(event),
       reconnected: () => hub.invalidateAll(),
     });

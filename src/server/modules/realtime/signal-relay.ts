@@ -5,6 +5,10 @@
  * still stored and announced on the bus for the other nodes, which this node then ignores.
  * Measured (bench/call-setup): the round through the database cost 40–120 ms per hop on a busy
  * PGlite, several hops per call setup.
+ * Single node (PGlite: its lock file admits one app process): there are no other nodes, so
+ * signals are never stored — each write blocked PGlite's event loop for 1–12 ms, about twenty
+ * times per call setup. Whether the consultation is still open is then read once and kept until
+ * its topic changes.
  * Held signals: a signal for a participant who is not connected yet (the citizen's page
  * subscribes while the staff member's offer is already on its way) or whose page is
  * reconnecting is kept for a short while and delivered when it joins — instead of being lost
@@ -12,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { AppError } from '../../http/app-error.js';
 import type { SignalService } from '../calls/signals.js';
 import type { Participant } from '../consultations/service.js';
 import type { BusEvent } from './bus.js';
@@ -46,12 +51,22 @@ export class SignalRelay {
   /** Per sending connection: signals not yet written (written in order, in batches). */
   private readonly unstored = new WeakMap<Connection, Unstored>();
   private readonly held = new Map<string, Held[]>();
+  /** Single node: consultations known to be open (dropped when their topic changes). */
+  private readonly knownOpen = new Set<string>();
 
   constructor(
     private readonly connections: ReadonlySet<Connection>,
     private readonly signals: SignalService,
     private readonly log: FastifyBaseLogger,
+    private readonly singleNode = false,
   ) {}
+
+  /** Topics changed (any node): a consultation's open state is read again. */
+  changed(topics: readonly string[]): void {
+    for (const topic of topics) {
+      if (topic.startsWith('consultation:')) this.knownOpen.delete(topic.slice(13));
+    }
+  }
 
   /**
    * A signal from a member connected here: delivered to local peers now; stored and announced
@@ -62,14 +77,38 @@ export class SignalRelay {
     message: { consultationId: string; from: Participant; data: string },
     failed: (error: unknown) => void,
   ): void {
-    const { consultationId, from, data } = message;
-    const targets = this.recipients(consultationId, from);
-    for (const c of targets) send(c, { v: 1, type: 'signal', consultationId, from, data });
-    if (targets.length === 0) this.hold(consultationId, { from, data, at: Date.now() });
+    const { consultationId } = message;
+    if (this.singleNode) {
+      if (this.knownOpen.has(consultationId) && !this.chains.has(consultationId)) {
+        this.deliver(message);
+        return;
+      }
+      this.inOrder(consultationId, async () => {
+        if (!this.knownOpen.has(consultationId)) {
+          if (!(await this.signals.isOpen(consultationId))) {
+            failed(new AppError('CONSULTATION_ENDED'));
+            return;
+          }
+          if (this.knownOpen.size >= 10_000) this.knownOpen.clear(); // bounded
+          this.knownOpen.add(consultationId);
+        }
+        this.deliver(message);
+      });
+      return;
+    }
+    this.deliver(message);
     const store = this.unstored.get(sender) ?? { pending: [], busy: false };
     this.unstored.set(sender, store);
     store.pending.push({ ...message, failed });
     if (!store.busy) void this.store(sender, store);
+  }
+
+  /** To the other participant's connections here, or held until one joins. */
+  private deliver(message: { consultationId: string; from: Participant; data: string }): void {
+    const { consultationId, from, data } = message;
+    const targets = this.recipients(consultationId, from);
+    for (const c of targets) send(c, { v: 1, type: 'signal', consultationId, from, data });
+    if (targets.length === 0) this.hold(consultationId, { from, data, at: Date.now() });
   }
 
   /**

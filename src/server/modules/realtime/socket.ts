@@ -208,7 +208,9 @@ export function registerSocket(
     const role = sub.topic === 'consultation' ? connection.roles.get(sub.consultationId) : null;
     if (sub.topic === 'consultation' && role)
       deps.relay.joined(connection, sub.consultationId, role);
-    await deps.hub.subscribe(connection.socket, sub.topic, key);
+    // The snapshot goes out when loaded; the connection's next messages (a consultation's
+    // signals right behind its subscription) need not wait for that load.
+    void deps.hub.subscribe(connection.socket, sub.topic, key);
     if (sub.topic === 'ticket') await deps.queue.touch([sub.ticketId]); // present again
   }
 
