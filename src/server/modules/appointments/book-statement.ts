@@ -27,6 +27,12 @@ export interface NewBooking {
   bookedBy: number | null;
   now: Date;
   units: readonly { start: Date; seats: number }[];
+  /**
+   * The seat to try first (any number; taken modulo the seats). Requests in flight together
+   * for one time pass different numbers, so they claim different seats instead of all racing
+   * for seat 0 and trying again.
+   */
+  seatFrom: number;
   messages: readonly OutboxMessage[];
   /** The proof of work to use up (online bookings); nothing is written if it was used before. */
   solved: { signature: string; expiresAt: Date } | null;
@@ -65,7 +71,7 @@ export async function bookInOneStatement(
         WHERE (SELECT ok FROM go) AND NOT EXISTS (
           SELECT 1 FROM appointment_units x
           WHERE x.office_id = ${b.officeId} AND x.starts_at = w.t AND x.seat = s)
-        ORDER BY w.t, s
+        ORDER BY w.t, (s + w.n - ${b.seatFrom}::int % w.n) % w.n
         ON CONFLICT DO NOTHING
         RETURNING starts_at),
       appointment AS (
@@ -88,7 +94,7 @@ export async function bookInOneStatement(
         ON CONFLICT (idempotency_key) DO NOTHING)
       SELECT (SELECT id FROM appointment) AS id, (SELECT ok FROM go) AS fresh`;
     // Prepared: planned once per connection, not per booking (measured: 0.25–0.3 ms of 1.1–1.7).
-    const [row] = await runPrepared(database, 'book_appointment_v1', query);
+    const [row] = await runPrepared(database, 'book_appointment_v2', query);
     if (row?.id) return 'booked';
     return row && (row.fresh === true || String(row.fresh) === 't') ? 'taken' : 'used';
   } catch (error) {

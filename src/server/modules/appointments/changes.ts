@@ -31,7 +31,7 @@ export class AppointmentChanges {
     if (!seen) throw new AppError('APPOINTMENT_NOT_FOUND');
     // Read before the transaction: on PGlite (one connection) a query outside a running
     // transaction would wait for it forever.
-    const { templates } = await this.contexts.get(seen.office_slug);
+    const { templates, office } = await this.contexts.get(seen.office_slug);
     const id = await this.deps.db.transaction().execute(async (trx) => {
       const row = await repo.findAppointment(trx, found, true);
       if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
@@ -61,6 +61,7 @@ export class AppointmentChanges {
       }
       return row.id;
     });
+    this.contexts.full.freed(office.id);
     this.deps.sent();
     return this.presentById(id, locale);
   }
@@ -109,6 +110,7 @@ export class AppointmentChanges {
         throw await this.contexts.taken(ctx, row.duration_minutes, wanted, now);
       throw error;
     }
+    this.contexts.full.freed(ctx.office.id); // the old time's seats
     this.deps.sent();
     return this.presentById(row.id, locale);
   }

@@ -126,12 +126,13 @@ export class AppointmentDesk {
     const row = await this.db
       .selectFrom('appointment_blocks as b')
       .innerJoin('offices as o', 'o.id', 'b.office_id')
-      .select(['b.id', 'o.slug'])
+      .select(['b.id', 'b.office_id', 'o.slug'])
       .where('b.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
     await this.staff.assignment(staffId, row.slug);
     await this.db.deleteFrom('appointment_blocks').where('id', '=', id).execute();
+    this.appointments.seatsFreed(Number(row.office_id));
   }
 }
 

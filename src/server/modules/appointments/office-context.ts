@@ -14,6 +14,7 @@ import type { OfficeRecord } from '../offices/repo.js';
 import { scheduleOf, type OfficeService } from '../offices/service.js';
 import * as repo from './repo.js';
 import { freeSlots, isBookable, nearestFree, type Slot, type SlotRules } from './slots.js';
+import { FullTimes } from './full-times.js';
 
 export interface OfficeContext {
   office: OfficeRecord;
@@ -30,8 +31,14 @@ const ALTERNATIVES_TTL_MS = 1_000;
 const ALTERNATIVE_DAYS = [0, 1, 7];
 
 export class OfficeContexts {
+  /** Times just seen fully booked (see full-times.ts). */
+  readonly full = new FullTimes();
   private readonly contexts = new Map<string, { context: Promise<OfficeContext>; until: number }>();
   private readonly alternatives = new Map<string, { until: number; starts: Promise<string[]> }>();
+  private readonly unitsKept = new Map<
+    string,
+    { second: number; ctx: OfficeContext; units: BookableUnit[] }
+  >();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -62,6 +69,21 @@ export class OfficeContexts {
    * same time (a popular slot just opened), they are computed once per ALTERNATIVES_TTL_MS —
    * they are suggestions; booking one checks it like any other time.
    */
+  /**
+   * bookableUnits(), kept per office, time and length within the same second of `now` (the
+   * rules behind it are cached anyway; luxon's work for it was a tenth of a refusal's cost).
+   */
+  units(ctx: OfficeContext, start: Date, duration: number, now: Date): BookableUnit[] {
+    const second = Math.floor(now.getTime() / 1000);
+    const key = `${ctx.office.id}|${duration}|${start.getTime()}`;
+    const known = this.unitsKept.get(key);
+    if (known && known.second === second && known.ctx === ctx) return known.units;
+    const units = bookableUnits(ctx, start, duration, now); // throws for a time not offered
+    if (this.unitsKept.size > 1000) this.unitsKept.clear();
+    this.unitsKept.set(key, { second, ctx, units });
+    return units;
+  }
+
   async taken(ctx: OfficeContext, duration: number, wanted: Date, now: Date): Promise<AppError> {
     const key = `${ctx.office.id}|${duration}|${wanted.getTime()}`;
     const known = this.alternatives.get(key);
@@ -124,7 +146,14 @@ export function serviceView(s: repo.ServiceRow, locale: Locale) {
 }
 
 /** Units and seats of a wanted start, or a coded refusal (whether seats are free is the DB's). */
-export function bookableUnits(ctx: OfficeContext, start: Date, durationMinutes: number, now: Date) {
+export type BookableUnit = { start: Date; seats: number };
+
+export function bookableUnits(
+  ctx: OfficeContext,
+  start: Date,
+  durationMinutes: number,
+  now: Date,
+): BookableUnit[] {
   if (Number.isNaN(start.getTime())) throw new AppError('VALIDATION_FAILED');
   const result = isBookable(ctx.rules, { start, durationMinutes, now, taken: new Map() });
   if (!result.ok) throw new AppError('SLOT_UNAVAILABLE');

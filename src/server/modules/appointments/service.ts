@@ -29,13 +29,7 @@ import { bookInOneStatement } from './book-statement.js';
 import { newBookingCode } from './booking-code.js';
 import { appointmentMessages, type AppointmentFacts, type MessageSettings } from './messages.js';
 import { AppointmentChanges } from './changes.js';
-import {
-  bookableUnits,
-  OfficeContexts,
-  serviceOf,
-  serviceView,
-  type OfficeContext,
-} from './office-context.js';
+import { OfficeContexts, serviceOf, serviceView, type OfficeContext } from './office-context.js';
 import { hashToken, newLinkToken } from './link-token.js';
 import * as repo from './repo.js';
 import { appointmentView, checkContact, viewOfRow } from './views.js';
@@ -74,6 +68,8 @@ export class AppointmentService {
   private readonly contexts: OfficeContexts;
   private readonly changes: AppointmentChanges;
   private smsCount: { day: string; at: number; count: number } | null = null;
+  /** Turns through the seats of a time: see `seatFrom` in book-statement.ts. */
+  private seatTurn = 0;
 
   constructor(private readonly deps: AppointmentDeps) {
     this.contexts = new OfficeContexts(deps.db, deps.offices);
@@ -116,6 +112,14 @@ export class AppointmentService {
   /** A citizen books online: checks, the bot check, limits, then the booking itself. */
   async book(slug: string, request: BookingRequest, locale: Locale): Promise<Booked> {
     const ctx = await this.context(slug);
+    // A time this node just saw full is refused first, before the costlier checks: in the rush
+    // on a popular time nearly every request ends here (see full-times.ts).
+    const service = serviceOf(ctx, request.serviceId);
+    const start = new Date(request.start);
+    const units = this.contexts.units(ctx, start, service.duration_minutes, this.deps.clock());
+    if (this.contexts.full.anyFull(ctx.office.id, units)) {
+      throw await this.taken(ctx, service.duration_minutes, start);
+    }
     const contact = checkContact(request, this.deps.policy.allowedCountries);
     const solved = await this.deps.proofOfWork.check(request.altcha, this.deps.clock());
     if (!solved) throw new AppError('CHALLENGE_FAILED');
@@ -183,8 +187,11 @@ export class AppointmentService {
     const service = serviceOf(ctx, request.serviceId);
     const now = this.deps.clock();
     const start = new Date(request.start);
-    const units = bookableUnits(ctx, start, service.duration_minutes, now);
+    const units = this.contexts.units(ctx, start, service.duration_minutes, now);
     const end = new Date(start.getTime() + service.duration_minutes * 60_000);
+    const { full } = this.contexts;
+    if (full.anyFull(ctx.office.id, units))
+      throw await this.taken(ctx, service.duration_minutes, start);
     const gate = await repo.bookingGate(this.deps, {
       solved,
       phone: contact.phone,
@@ -193,7 +200,10 @@ export class AppointmentService {
       units: units.map((u) => u.start),
     });
     if (solved && !gate.fresh) throw new AppError('CHALLENGE_FAILED'); // used before
-    if (units.some((u) => (gate.taken.get(u.start.getTime()) ?? 0) >= u.seats)) {
+    const takenOf = (u: { start: Date }) => gate.taken.get(u.start.getTime()) ?? 0;
+    const fullNow = units.filter((u) => takenOf(u) >= u.seats);
+    if (fullNow.length > 0) {
+      for (const u of fullNow) full.full(ctx.office.id, u.start);
       throw await this.taken(ctx, service.duration_minutes, start);
     }
     if (staffId === null && gate.phone >= this.deps.policy.bookingsPerNumber) {
@@ -230,6 +240,7 @@ export class AppointmentService {
           bookedBy: staffId,
           now,
           units,
+          seatFrom: this.seatTurn++ % 1_000_000,
           solved: proof,
           messages: appointmentMessages(
             'booking_confirmed',
@@ -250,6 +261,8 @@ export class AppointmentService {
       if (result === 'taken') proof = null; // this request used it up: the next try is ours
       if (result !== 'booked') continue;
       this.deps.sent();
+      // The last free seat of a unit, as far as the gate saw: the next requests need no query.
+      for (const u of units) if (takenOf(u) + 1 >= u.seats) full.full(ctx.office.id, u.start);
       const appointment = appointmentView(ctx, {
         id,
         code: facts.code,
@@ -279,6 +292,11 @@ export class AppointmentService {
       this.smsCount = { day, at: now.getTime(), count };
     }
     return this.smsCount!.count++;
+  }
+
+  /** Seats of this office were freed on this node (a block removed). */
+  seatsFreed(officeId: number): void {
+    this.contexts.full.freed(officeId);
   }
 
   async present(row: repo.AppointmentRow, locale: Locale): Promise<AppointmentView> {
