@@ -194,8 +194,8 @@ async function benchKind(kind: 'pglite' | 'postgres'): Promise<void> {
     console.log(
       `${kind}: sustained ${booked}/${free.length} booked at ${appRate.toFixed(0)}/s; floor ${floor.toFixed(0)}/s; app/floor ${(appRate / floor).toFixed(2)}`,
     );
-    console.log(`${kind}:   app   ${appCpu}`);
-    console.log(`${kind}:   floor ${floorCpu}`);
+    console.log(`${kind}:   the app: ${appCpu}`);
+    console.log(`${kind}:   the floor: ${floorCpu}`);
     verdict(
       `${kind}: 0 double bookings`,
       double === 0 && ok === 50,

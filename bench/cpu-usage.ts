@@ -1,5 +1,5 @@
 /**
- * CPU time of this process, of the load client and of all PostgreSQL server processes, read
+ * CPU time of this process (the server under test), of the load client and of all PostgreSQL server processes, read
  * from /proc (Linux; zeros elsewhere). Where a bench's time goes on a machine whose cores the
  * app, the database and the client share: more database work per request shows up here, not
  * in the app's profile.
@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 
 export interface CpuTicks {
-  app: number;
+  server: number;
   database: number;
   client: number;
 }
@@ -38,14 +38,14 @@ function postgresTicks(): number {
 
 export function cpuTicks(clientPid: number | undefined): CpuTicks {
   return {
-    app: ticksOf(String(process.pid)),
+    server: ticksOf(String(process.pid)),
     database: postgresTicks(),
     client: clientPid ? ticksOf(String(clientPid)) : 0,
   };
 }
 
-/** "app 1.10 + database 1.20 + client 0.07 ms CPU per request" between two readings. */
+/** "server 1.10 + database 1.20 + client 0.07 ms CPU per request" between two readings. */
 export function perRequest(before: CpuTicks, after: CpuTicks, requests: number): string {
   const ms = (k: keyof CpuTicks) => (((after[k] - before[k]) * TICK_MS) / requests).toFixed(2);
-  return `app ${ms('app')} + database ${ms('database')} + client ${ms('client')} ms CPU per request`;
+  return `server ${ms('server')} + database ${ms('database')} + client ${ms('client')} ms CPU per request`;
 }
