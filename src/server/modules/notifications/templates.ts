@@ -60,13 +60,16 @@ export function formatDate(
   lang: Locale,
   style: 'short' | 'long' = 'short',
 ): string {
-  const local = inZone(date, timeZone);
+  return localDate(inZone(date, timeZone), lang, style);
+}
+
+function localDate(local: DateTime, lang: Locale, style: 'short' | 'long'): string {
   const names = NAMES[lang];
   const weekday = local.weekday - 1; // luxon: 1 = Monday
   const month = names.months[local.month - 1] ?? '';
   if (lang === 'de') {
     return style === 'short'
-      ? `${names.weekdaysShort[weekday]} ${local.toFormat('dd.LL.yyyy')}`
+      ? `${names.weekdaysShort[weekday]} ${two(local.day)}.${two(local.month)}.${local.year}`
       : `${names.weekdays[weekday]}, ${local.day}. ${month} ${local.year}`;
   }
   return style === 'short'
@@ -76,8 +79,11 @@ export function formatDate(
 
 /** 24-hour wall-clock time in the office's zone, '09:30', for both languages. */
 export function formatTime(date: Date, timeZone: string): string {
-  return inZone(date, timeZone).toFormat('HH:mm');
+  return localTime(inZone(date, timeZone));
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
+const localTime = (local: DateTime) => `${two(local.hour)}:${two(local.minute)}`;
 
 export interface AppointmentMessageData {
   officeName: string;
@@ -105,19 +111,21 @@ export interface ComposedMessages {
 
 export function messageVars(lang: Locale, data: AppointmentMessageData): Record<string, string> {
   const { timeZone, previousStart } = data;
+  const start = inZone(data.start, timeZone); // one conversion per date (luxon is the cost here)
   const vars: Record<string, string> = {
     office: data.officeName,
-    date: formatDate(data.start, timeZone, lang),
-    dateLong: formatDate(data.start, timeZone, lang, 'long'),
-    time: formatTime(data.start, timeZone),
+    date: localDate(start, lang, 'short'),
+    dateLong: localDate(start, lang, 'long'),
+    time: localTime(start),
     code: data.code,
     joinUrl: data.joinUrl,
     manageUrl: data.manageUrl,
   };
   if (previousStart) {
-    vars.oldDate = formatDate(previousStart, timeZone, lang);
-    vars.oldDateLong = formatDate(previousStart, timeZone, lang, 'long');
-    vars.oldTime = formatTime(previousStart, timeZone);
+    const before = inZone(previousStart, timeZone);
+    vars.oldDate = localDate(before, lang, 'short');
+    vars.oldDateLong = localDate(before, lang, 'long');
+    vars.oldTime = localTime(before);
   }
   return vars;
 }
@@ -143,8 +151,11 @@ export function composeMessages(
     }
     return render(DEFAULT_TEXTS[lang][kind][field], vars);
   };
+  // The e-mail only when asked for: most bookings give no address.
   return {
     sms: text('sms'),
-    email: { subject: text('emailSubject'), text: text('emailBody') },
+    get email() {
+      return { subject: text('emailSubject'), text: text('emailBody') };
+    },
   };
 }
