@@ -258,6 +258,7 @@ export class AppointmentService {
         continue;
       }
       if (result === 'used') throw new AppError('CHALLENGE_FAILED'); // used meanwhile
+      if (result === 'full') break; // filled since the gate read: nothing written, proof kept
       if (result === 'taken') proof = null; // this request used it up: the next try is ours
       if (result !== 'booked') continue;
       this.deps.sent();
