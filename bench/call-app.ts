@@ -6,7 +6,7 @@
  * t1 = the first decoded remote video frame (getStats via `window.__vbCall.pc`) on each side.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ANNA, PASSWORD } from '../test/helpers/staff.js';
+import { logInStaff } from '../test/e2e/browser.js';
 import type { BenchApp } from './call-server.js';
 import { instrument } from './call-probe.js';
 import type { Mark } from './call-types.js';
@@ -35,10 +35,7 @@ export async function newContext(browser: Browser, mobile: boolean): Promise<Bro
 
 export async function staffOnDuty(browser: Browser, t: BenchApp): Promise<Page> {
   const staff = await (await newContext(browser, false)).newPage();
-  await staff.goto(`${t.url}/staff`);
-  await staff.getByLabel('E-Mail-Adresse').fill(ANNA);
-  await staff.getByLabel('Passwort').fill(PASSWORD);
-  await staff.getByRole('button', { name: 'Anmelden' }).click();
+  await logInStaff(staff, t.url);
   const duty = staff.getByRole('group', { name: /Demo-Büro/ });
   await duty.getByRole('radio', { name: 'Im Dienst', exact: true }).check();
   return staff;

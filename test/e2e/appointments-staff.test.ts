@@ -8,8 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../src/shared/errors.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ANNA, loginStaff, MEHMET, PASSWORD } from '../helpers/staff.js';
-import { expectNoAxeViolations, launchBrowser, recordForeignRequests } from './browser.js';
+import { loginStaff, MEHMET } from '../helpers/staff.js';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  logInStaff,
+  recordForeignRequests,
+} from './browser.js';
 
 // The pinned clock: Wednesday 25 November 2026, 10:00 in Berlin. The demo office is open
 // around the clock with 2 seats, 10-minute units and 5 minutes' lead time.
@@ -28,10 +33,7 @@ afterAll(async () => {
 });
 
 async function openAppointments(page: Page) {
-  await page.goto(`${t.url}/staff`);
-  await page.getByLabel('E-Mail-Adresse').fill(ANNA);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await logInStaff(page, t.url);
   const tab = page.getByRole('tab', { name: 'Termine' });
   await tab.click();
   expect(await tab.getAttribute('aria-selected')).toBe('true');

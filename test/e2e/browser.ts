@@ -5,6 +5,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ANNA, PASSWORD } from '../helpers/staff.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -48,4 +49,12 @@ export async function expectNoAxeViolations(page: Page) {
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(summary).toEqual([]);
+}
+
+/** Logs the demo staff member Anna in on the staff console at `baseUrl`. */
+export async function logInStaff(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/staff`);
+  await page.getByLabel('E-Mail-Adresse').fill(ANNA);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
 }

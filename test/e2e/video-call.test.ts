@@ -10,8 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { coturn, type Coturn } from '../helpers/coturn.js';
-import { ANNA, PASSWORD } from '../helpers/staff.js';
-import { expectNoAxeViolations, launchBrowser } from './browser.js';
+import { expectNoAxeViolations, launchBrowser, logInStaff } from './browser.js';
 
 let t: TestApp;
 let turn: Coturn;
@@ -80,10 +79,7 @@ describe('video consultation', () => {
     const staff = await staffContext.newPage();
     const citizen = await citizenContext.newPage();
 
-    await staff.goto(`${t.url}/staff`);
-    await staff.getByLabel('E-Mail-Adresse').fill(ANNA);
-    await staff.getByLabel('Passwort').fill(PASSWORD);
-    await staff.getByRole('button', { name: 'Anmelden' }).click();
+    await logInStaff(staff, t.url);
     await staff
       .getByRole('group', { name: /Demo-Büro/ })
       .getByRole('radio', { name: 'Im Dienst', exact: true })

@@ -7,8 +7,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { ANNA, PASSWORD } from '../helpers/staff.js';
-import { expectNoAxeViolations, launchBrowser, recordForeignRequests } from './browser.js';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  logInStaff,
+  recordForeignRequests,
+} from './browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -22,12 +26,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function staffLogin(page: Page) {
-  await page.goto(`${t.url}/staff`);
-  await page.getByLabel('E-Mail-Adresse').fill(ANNA);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-}
+const staffLogin = (page: Page) => logInStaff(page, t.url);
 
 describe('staff console with a citizen', () => {
   it('logs in, goes on duty, calls the citizen, chats, survives a reload and ends', async () => {
