@@ -112,14 +112,7 @@ export class AppointmentService {
   /** A citizen books online: checks, the bot check, limits, then the booking itself. */
   async book(slug: string, request: BookingRequest, locale: Locale): Promise<Booked> {
     const ctx = await this.context(slug);
-    // A time this node just saw full is refused first, before the costlier checks: in the rush
-    // on a popular time nearly every request ends here (see full-times.ts).
-    const service = serviceOf(ctx, request.serviceId);
-    const start = new Date(request.start);
-    const units = this.contexts.units(ctx, start, service.duration_minutes, this.deps.clock());
-    if (this.contexts.full.anyFull(ctx.office.id, units)) {
-      throw await this.taken(ctx, service.duration_minutes, start);
-    }
+    await this.refuseKnownFull(ctx, request);
     const contact = checkContact(request, this.deps.policy.allowedCountries);
     const solved = await this.deps.proofOfWork.check(request.altcha, this.deps.clock());
     if (!solved) throw new AppError('CHALLENGE_FAILED');
@@ -134,6 +127,7 @@ export class AppointmentService {
     locale: Locale,
   ): Promise<Booked> {
     const ctx = await this.context(slug);
+    await this.refuseKnownFull(ctx, request);
     const contact = checkContact(request, this.deps.policy.allowedCountries);
     return this.create(ctx, request, contact, request.lang ?? locale, staffId);
   }
@@ -176,6 +170,19 @@ export class AppointmentService {
 
   // --- inside -------------------------------------------------------------------------------
 
+  /**
+   * A time this node just saw full is refused first, before the costlier checks: in the rush
+   * on a popular time nearly every request ends here (see full-times.ts).
+   */
+  private async refuseKnownFull(ctx: OfficeContext, request: StaffBookingRequest): Promise<void> {
+    const service = serviceOf(ctx, request.serviceId);
+    const start = new Date(request.start);
+    const units = this.contexts.units(ctx, start, service.duration_minutes, this.deps.clock());
+    if (this.contexts.full.anyFull(ctx.office.id, units)) {
+      throw await this.taken(ctx, service.duration_minutes, start);
+    }
+  }
+
   private async create(
     ctx: OfficeContext,
     request: StaffBookingRequest,
@@ -190,8 +197,6 @@ export class AppointmentService {
     const units = this.contexts.units(ctx, start, service.duration_minutes, now);
     const end = new Date(start.getTime() + service.duration_minutes * 60_000);
     const { full } = this.contexts;
-    if (full.anyFull(ctx.office.id, units))
-      throw await this.taken(ctx, service.duration_minutes, start);
     const gate = await repo.bookingGate(this.deps, {
       solved,
       phone: contact.phone,
