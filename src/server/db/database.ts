@@ -97,6 +97,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     const pglite = dataDir ? new PGlite(path.join(dataDir, 'pgdata')) : new PGlite();
     await pglite.waitReady;
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+    pool.on('connect', yieldBeforeEachQuery);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'pglite',
@@ -119,4 +120,27 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     lock?.release();
     throw error;
   }
+}
+
+/**
+ * PGlite runs every query synchronously in this thread, and the queries queued behind one run
+ * back to back in the same turn of the event loop: a burst of snapshot loads after a commit
+ * (ticket, consultation, lobby …) held the WebSocket for 20–60 ms, with a call's offer and
+ * answer waiting in it. One turn of the loop before each query lets sockets be read between
+ * queries (their own cost is unchanged).
+ */
+function yieldBeforeEachQuery(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const yielding = (...args: unknown[]) => {
+    // Only the promise form (text/config and values, no callback) is deferred.
+    if (
+      typeof args[args.length - 1] === 'function' ||
+      (typeof args[0] !== 'string' &&
+        typeof (args[0] as { submit?: unknown })?.submit === 'function')
+    ) {
+      return query(...args);
+    }
+    return new Promise((resolve) => setImmediate(resolve)).then(() => query(...args));
+  };
+  (client as { query: unknown }).query = yielding;
 }
