@@ -4,6 +4,7 @@
  * with the session's CSRF token (`x-csrf-token`, from StaffMe) on every state-changing request.
  */
 import type { ChatMessage } from '../../shared/queue.js';
+import type { IceAnswer } from '../lib/call/auth.js';
 import { ApiError, requestJson, type Method } from '../lib/request.js';
 import { currentLocale, t } from './i18n/index.js';
 import type { CallAnswer, DutyState, StaffMe } from './types.js';
@@ -45,6 +46,8 @@ export const staffApi = {
   recall: (id: string) => request<null>('POST', `/api/staff/consultations/${seg(id)}/recall`),
   absent: (id: string) => request<null>('POST', `/api/staff/consultations/${seg(id)}/absent`),
   end: (id: string) => request<null>('POST', `/api/staff/consultations/${seg(id)}/end`),
+  /** ICE servers for the next call (held by the console, so a call starts on the click). */
+  ice: () => request<IceAnswer>('GET', '/api/staff/ice'),
   sendMessage: (id: string, text: string) =>
     request<ChatMessage>('POST', `/api/consultations/${seg(id)}/messages`, { text }),
 };

@@ -7,6 +7,9 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Locale } from '../../shared/locale.js';
 import type { ConsultationSnapshot, QueueEntry } from '../../shared/queue.js';
 import type { CallAnswer } from '../../shared/staff.js';
+import type { IceAnswer } from '../lib/call/auth.js';
+import type * as CallChunk from '../lib/call/index.js';
+import { stillValid } from '../lib/call/ice-expiry.js';
 import { ApiError } from '../lib/request.js';
 import { currentCsrfToken, staffApi } from './api.js';
 import type { MessageKey, MessageParams } from './i18n/index.js';
@@ -26,11 +29,18 @@ export interface CallFlowOutput {
   locale(): Locale;
 }
 
-const callParts = () => import('../lib/call/index.js');
+type CallParts = typeof CallChunk;
+/** The call's chunk once loaded, for starting a call inside the click's own task. */
+let loadedParts: CallParts | null = null;
+const callParts = () =>
+  import('../lib/call/index.js').then((parts) => {
+    loadedParts = parts;
+    return parts;
+  });
+const auth = { role: 'staff' as const, csrf: currentCsrfToken };
 
 /** Staff always join: the call (signaling, camera, offer) starts with the answer, not the view. */
 function startCallNow(answer: CallAnswer, locale: Locale): void {
-  const auth = { role: 'staff' as const, csrf: currentCsrfToken };
   callParts().then(
     (parts) => {
       parts.prepareCall(answer.consultationId, auth, locale, answer.ice);
@@ -38,6 +48,33 @@ function startCallNow(answer: CallAnswer, locale: Locale): void {
     },
     () => undefined, // the consultation panel says that the call could not load
   );
+}
+
+/**
+ * The ICE servers for the next call, fetched when the console opens and again when they near
+ * their expiry, so a call can start on the click (`startEarlyCall`).
+ */
+class HeldIce {
+  private answer: IceAnswer | null = null;
+  private fetching: Promise<void> | null = null;
+
+  /** Valid servers now, else null (and a fresh fetch for the next call). */
+  take(): IceAnswer | null {
+    const answer = this.answer;
+    if (answer && stillValid(answer, Date.now())) return answer;
+    this.refresh();
+    return null;
+  }
+
+  refresh(): void {
+    this.fetching ??= staffApi
+      .ice()
+      .then(
+        (answer) => void (this.answer = answer),
+        () => undefined, // the call then starts with the servers in its answer
+      )
+      .finally(() => (this.fetching = null));
+  }
 }
 
 export class CallFlow {
@@ -50,9 +87,14 @@ export class CallFlow {
   /** The consultation this page is ending or marking absent: its 'ended' is no surprise. */
   private closing: string | null = null;
 
-  /** The call's chunk, once the console is idle: the first call need not wait for it. */
-  static prefetch(): void {
-    const load = () => void callParts().catch(() => undefined);
+  private readonly ice = new HeldIce();
+
+  /** The call's chunk and ICE servers, once the console is idle: the first call need not wait. */
+  prefetch(): void {
+    const load = () => {
+      void callParts().catch(() => undefined);
+      this.ice.refresh();
+    };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
     else setTimeout(load, 500);
   }
@@ -79,13 +121,19 @@ export class CallFlow {
     this.calling = slug;
     this.out.notice(null);
     this.host.requestUpdate();
+    const calling = ticketId ? staffApi.callTicket(ticketId) : staffApi.callNext(slug);
+    // The request is on its way; meanwhile camera, connection and offer start.
+    const ice = loadedParts ? this.ice.take() : null;
+    const early = ice ? loadedParts?.startEarlyCall(auth, this.out.locale(), ice) : undefined;
     try {
-      const answer = ticketId ? await staffApi.callTicket(ticketId) : await staffApi.callNext(slug);
+      const answer = await calling;
       this.called = answer.ticket;
-      startCallNow(answer, this.out.locale());
+      if (early) early.bind(answer.consultationId);
+      else startCallNow(answer, this.out.locale());
       this.live.watchConsultation(answer.consultationId);
       this.out.focus('#consultation-title');
     } catch (error) {
+      early?.cancel();
       this.out.fail(error);
     } finally {
       this.calling = null;

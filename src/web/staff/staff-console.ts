@@ -79,7 +79,7 @@ export class StaffConsole extends LightElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.tick = setInterval(() => this.requestUpdate(), TICK_MS);
-    CallFlow.prefetch();
+    this.flow.prefetch();
   }
 
   override disconnectedCallback(): void {

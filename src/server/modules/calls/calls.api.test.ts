@@ -144,6 +144,20 @@ describe.each(DATABASE_KINDS)('signaling on %s', (kind) => {
     expect(health.turn).toBe('configured');
   });
 
+  it('gives a logged-in staff member relay-only ICE before any call, and no one else', async () => {
+    const before = await c.staff.request('GET', '/api/staff/ice');
+    expect(before.status).toBe(200);
+    expect(before.body.iceTransportPolicy).toBe('relay');
+    const server = before.body.iceServers[0];
+    expect(server.username).toMatch(/^\d+:staff-s\d+$/);
+    expect(server.credential).toBe(
+      createHmac('sha1', TURN.secret).update(server.username).digest('base64'),
+    );
+    const anonymous = await t.app.inject({ url: '/api/staff/ice' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('keeps signals sent before the other side joined and delivers them, in order, when it does', async () => {
     const id = c.consultationId;
     for (const s of sockets.splice(0)) s.close(); // the pages of the test before are gone

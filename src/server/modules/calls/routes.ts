@@ -5,6 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { TurnConfig } from '../../config.js';
 import { AppError } from '../../http/app-error.js';
 import { participantCredentials } from '../../http/participant.js';
+import { requireStaff, staffOf } from '../../http/staff-auth.js';
 import { ErrorResponses } from '../../http/schemas.js';
 import type { ConsultationService } from '../consultations/service.js';
 import type { StaffService } from '../staff/service.js';
@@ -39,6 +40,25 @@ export function callRoutes(
         void reply.header('cache-control', 'no-store');
         const label = `${role}-${request.params.id.slice(0, 8)}`;
         return iceConfig(settings.turn, role, settings.staffPrivacyMode, label, clock());
+      },
+    );
+
+    // The console holds these before a call, so the staff side of a call starts with the click
+    // on "Call next" instead of after its answer (TURN credentials outlive a call: default 1 h).
+    app.get(
+      '/api/staff/ice',
+      {
+        preHandler: requireStaff(staff),
+        schema: {
+          tags: ['consultation'],
+          summary: "ICE servers with short-lived TURN credentials for the staff member's next call",
+          response: { 200: IceConfigSchema, ...ErrorResponses },
+        },
+      },
+      async (request, reply) => {
+        void reply.header('cache-control', 'no-store');
+        const label = `staff-s${staffOf(request).staffId}`;
+        return iceConfig(settings.turn, 'staff', settings.staffPrivacyMode, label, clock());
       },
     );
   };

@@ -6,7 +6,9 @@
  * staff member's offer leaves about 50 ms sooner), and after a reconnect until it goes out again.
  * Signals that arrive
  * before anyone `consume`s them are kept (the citizen's page opens the channel when called,
- * so the staff member's offer is already there when "Join" is pressed).
+ * so the staff member's offer is already there when "Join" is pressed). A staff member's channel
+ * may start before its consultation is known (the click on "Call next"): it keeps what the
+ * peer sends until `bind()`.
  */
 import { realtime } from '../realtime.js';
 import { Emitter } from './emitter.js';
@@ -19,14 +21,28 @@ export class SignalChannel {
   private queue: string[] = [];
   private received: string[] = [];
   private consumer: ((data: string) => void) | null = null;
-  private readonly stops: (() => void)[];
+  private readonly stops: (() => void)[] = [];
+  private consultationId: string | null = null;
 
+  /** `consultationId` null: not yet known (staff on the click); `bind()` it when it is. */
   constructor(
-    private readonly consultationId: string,
-    secret: string | undefined,
+    consultationId: string | null,
+    private readonly secret: string | undefined,
   ) {
+    if (consultationId) this.bind(consultationId);
+  }
+
+  get boundTo(): string | null {
+    return this.consultationId;
+  }
+
+  /** Subscribes to the consultation; what was sent before goes out once that is on its way. */
+  bind(consultationId: string): void {
+    if (this.consultationId) return;
+    this.consultationId = consultationId;
     const rt = realtime();
-    this.stops = [
+    const { secret } = this;
+    this.stops.push(
       rt.subscribe(
         { topic: 'consultation', consultationId, ...(secret ? { secret } : {}) },
         () => undefined, // the room's state is the call view's business
@@ -41,12 +57,12 @@ export class SignalChannel {
         if (this.consumer) this.consumer(message.data);
         else if (this.received.push(message.data) > MAX_QUEUED) this.received.shift();
       }),
-    ];
+    );
   }
 
   /** Sends now when ready; else keeps it (bounded) for when the channel is ready again. */
   send(data: string): void {
-    if (this.ready) {
+    if (this.ready && this.consultationId) {
       realtime().send({ v: 1, type: 'signal', consultationId: this.consultationId, data });
       return;
     }

@@ -8,4 +8,11 @@ import './device-check.js';
 import './documents-view.js';
 
 export { localMedia } from './media.js';
-export { dropPrepared, prepareCall, startCall } from './prepare.js';
+export {
+  dropPrepared,
+  prepareCall,
+  startCall,
+  startEarlyCall,
+  whenNegotiated,
+  type EarlyCall,
+} from './prepare.js';

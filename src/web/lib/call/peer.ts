@@ -52,6 +52,9 @@ export class Peer {
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watchdog: ReturnType<typeof setInterval>;
   private readonly stopReady: () => void;
+  private settle: () => void = () => undefined;
+  /** The first offer/answer exchange is complete on this side (or the peer closed). */
+  readonly negotiated = new Promise<void>((resolve) => (this.settle = resolve));
 
   constructor(private readonly options: PeerOptions) {
     const { channel } = options;
@@ -84,6 +87,7 @@ export class Peer {
 
   close(): void {
     this.closed = true;
+    this.settle();
     clearInterval(this.watchdog);
     clearTimeout(this.graceTimer);
     this.stopReady();
@@ -126,6 +130,9 @@ export class Peer {
       live() && this.events.emit('remote', (this.remote = new MediaStream(session.remoteTracks())));
     pc.oniceconnectionstatechange = pc.onconnectionstatechange = () =>
       live() && this.onIceState(pc);
+    pc.addEventListener('signalingstatechange', () => {
+      if (pc.signalingState === 'stable' && pc.currentRemoteDescription) this.settle();
+    });
     this.events.emit('pc', pc);
     this.events.emit('remote', (this.remote = null));
     this.updateState();

@@ -9,6 +9,7 @@ import type { Locale } from '../../../shared/locale.js';
 import { fetchIce, type CallAuth, type IceAnswer } from './auth.js';
 import { SignalChannel } from './channel.js';
 import { CallSession } from './session.js';
+import { stillValid } from './ice-expiry.js';
 import { newSid } from './signal.js';
 
 interface Prepared {
@@ -84,6 +85,14 @@ export function dropPrepared(): void {
   started = null;
 }
 
+/**
+ * When the started call of this consultation has answered the other side's offer (the page's
+ * heavier drawing can wait for that); at once when there is none.
+ */
+export function whenNegotiated(consultationId: string): Promise<void> {
+  return started?.consultationId === consultationId ? started.peer.negotiated : Promise.resolve();
+}
+
 /** The session started on the click (or prepared), else a new one — for the call view. */
 export function takeSession(consultationId: string, auth: CallAuth, locale: Locale): CallSession {
   startCall(consultationId);
@@ -92,10 +101,35 @@ export function takeSession(consultationId: string, auth: CallAuth, locale: Loca
   return session ?? new CallSession(consultationId, auth, locale);
 }
 
-/** TURN REST usernames start with their expiry (unix seconds); a minute of margin. */
-export function stillValid(answer: IceAnswer, now: number): boolean {
-  return answer.iceServers.every((server) => {
-    const expiry = Number(server.username?.split(':')[0]);
-    return !server.username || !Number.isFinite(expiry) || expiry * 1000 - now > 60_000;
-  });
+/** A staff call started on the click, before the server has named its consultation. */
+export interface EarlyCall {
+  /** The call's answer came: signaling starts (what the peer said so far goes out first). */
+  bind(consultationId: string): void;
+  /** The call did not come about (empty queue, busy, an error): camera and connection go. */
+  cancel(): void;
+}
+
+/**
+ * Staff only: camera, microphone, peer connection and offer start on the click on "Call next",
+ * in parallel with its request, with ICE servers the console already holds — the offer is
+ * ready when the consultation exists (it left about 50–80 ms after the answer before).
+ */
+export function startEarlyCall(auth: CallAuth, locale: Locale, ice: IceAnswer): EarlyCall {
+  dropPrepared();
+  const channel = new SignalChannel(null, undefined);
+  const session = new CallSession(null, auth, locale, { channel, ice: Promise.resolve(ice) });
+  let open = true;
+  return {
+    bind(consultationId) {
+      if (!open) return;
+      open = false;
+      channel.bind(consultationId);
+      started = session;
+    },
+    cancel() {
+      if (!open) return;
+      open = false;
+      session.close();
+    },
+  };
 }

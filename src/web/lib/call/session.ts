@@ -20,6 +20,12 @@ export interface SessionStart {
   ice?: Promise<IceAnswer | null>;
 }
 
+/** Fresh ICE servers are per consultation: only a bound channel can ask for them. */
+function boundId(channel: SignalChannel): string {
+  if (!channel.boundTo) throw new Error('no consultation yet to ask for ICE servers');
+  return channel.boundTo;
+}
+
 export class CallSession {
   readonly peer: Peer;
   readonly channel: SignalChannel;
@@ -30,8 +36,9 @@ export class CallSession {
   private closed = false;
   private acquired = false;
 
+  /** `consultationId` null: the channel given is bound later (a staff call on the click). */
   constructor(
-    readonly consultationId: string,
+    consultationId: string | null,
     readonly auth: CallAuth,
     locale: Locale,
     start: SessionStart = {},
@@ -40,6 +47,7 @@ export class CallSession {
     this.channel =
       start.channel ??
       new SignalChannel(consultationId, auth.role === 'citizen' ? auth.secret : undefined);
+    const channel = this.channel;
     let early = start.ice ?? null;
     this.peer = new Peer({
       polite: auth.role === 'citizen',
@@ -48,7 +56,7 @@ export class CallSession {
       config: async () => {
         const prefetched = early ? await early : null;
         early = null;
-        const ice = prefetched ?? (await fetchIce(consultationId, auth, locale));
+        const ice = prefetched ?? (await fetchIce(boundId(channel), auth, locale));
         this.ice = { turn: ice.turn, relay: ice.iceTransportPolicy === 'relay' };
         return { iceServers: ice.iceServers, iceTransportPolicy: ice.iceTransportPolicy };
       },
@@ -61,6 +69,11 @@ export class CallSession {
       if (this.closed) media.release();
       else void this.peer.updateTracks();
     });
+  }
+
+  /** The consultation's id, once the channel knows it. */
+  get consultationId(): string | null {
+    return this.channel.boundTo;
   }
 
   close(): void {
