@@ -2,13 +2,23 @@
 import type * as CallParts from './call-parts.js';
 
 let loading: Promise<typeof CallParts> | null = null;
+let loaded: typeof CallParts | null = null;
 
 export function loadCallParts(): Promise<typeof CallParts> {
-  loading ??= import('./call-parts.js').catch((error: unknown) => {
-    loading = null; // a later attempt may work (e.g. after a network blip)
-    throw error;
-  });
+  loading ??= import('./call-parts.js').then(
+    (parts) => (loaded = parts),
+    (error: unknown) => {
+      loading = null; // a later attempt may work (e.g. after a network blip)
+      throw error;
+    },
+  );
   return loading;
+}
+
+/** Runs `use` with the chunk: at once when it is loaded (not a task later), else when it is. */
+export function withCallParts(use: (parts: typeof CallParts) => void): void {
+  if (loaded) use(loaded);
+  else loadCallParts().then(use, () => undefined);
 }
 
 /**

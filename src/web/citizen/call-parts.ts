@@ -2,5 +2,11 @@
  * What the citizen's page loads only when the device check or the call starts (a separate
  * chunk): the video call, device check and documents (src/web/lib/call), and the rating.
  */
-export { dropPrepared, localMedia, prepareCall, startCall } from '../lib/call/index.js';
+export {
+  dropPrepared,
+  localMedia,
+  prepareCall,
+  startCall,
+  whenNegotiated,
+} from '../lib/call/index.js';
 import './rating-form.js';

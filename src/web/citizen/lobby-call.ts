@@ -1,5 +1,6 @@
 /**
- * The lobby's part of the video call, as a Lit controller: the device check while waiting,
+ * The lobby's part of the video call, as a Lit controller: the device check while waiting
+ * (opened by itself when next in line),
  * getting the call ready when called (its chunk, signaling and ICE servers), opening camera
  * and microphone on "Join" (also "audio only"), and the rating after the consultation.
  * Everything from src/web/lib/call arrives by dynamic import (`call-loader.ts`).
@@ -8,7 +9,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { Locale } from '../../shared/locale.js';
 import type { TicketView } from '../../shared/queue.js';
 import type { TicketRef } from '../lib/ticket-store.js';
-import { loadCallParts } from './call-loader.js';
+import { loadCallParts, withCallParts } from './call-loader.js';
 import { deviceCheckView } from './lobby-views.js';
 
 const noop = () => undefined;
@@ -18,6 +19,8 @@ export class LobbyCall implements ReactiveController {
   /** The consultation this page was in, for the rating after it ended. */
   private ratingFor: { id: string; secret: string } | null = null;
   private prepared = false;
+  /** The citizen closed the check: it does not open by itself again. */
+  private checkClosed = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -41,7 +44,8 @@ export class LobbyCall implements ReactiveController {
       const auth = { role: 'citizen' as const, secret: held.secret };
       this.prepared = true;
       const ice = ticket.ice; // came with the call: no request for it
-      loadCallParts().then((parts) => parts.prepareCall(id, auth, locale, ice), noop);
+      // In this task, before the called screen is drawn: the subscription leaves sooner.
+      withCallParts((parts) => parts.prepareCall(id, auth, locale, ice));
     } else if (this.prepared && ticket.state !== 'serving') {
       this.prepared = false;
       loadCallParts().then((parts) => parts.dropPrepared(), noop);
@@ -53,6 +57,14 @@ export class LobbyCall implements ReactiveController {
     const parts = await loadCallParts().catch(() => null);
     if (audioOnly) await parts?.localMedia().choose({ audioOnly: true });
     if (consultationId) parts?.startCall(consultationId);
+  }
+
+  /** The started call has answered the staff member's offer (or there is nothing to wait for). */
+  negotiated(consultationId: string): Promise<void> {
+    return loadCallParts().then(
+      (parts) => parts.whenNegotiated(consultationId),
+      () => undefined,
+    );
   }
 
   /** The join failed: nothing of the call may keep running. */
@@ -81,18 +93,30 @@ export class LobbyCall implements ReactiveController {
       : nothing;
   }
 
-  private async openCheck(): Promise<void> {
+  /**
+   * Next in line: the device check opens by itself (once; not again after the citizen closed
+   * it), without taking the focus. A browser asks for camera and microphone now, while there
+   * is time, not after the call — and the camera is already on when "Join" is pressed.
+   */
+  nextInLine(position: number | null): void {
+    if (position === 1 && this.check === 'closed' && !this.checkClosed) {
+      void this.openCheck(false);
+    }
+  }
+
+  private async openCheck(focus = true): Promise<void> {
     this.set('loading');
     try {
       await loadCallParts();
       this.set('open');
-      this.focus('#device-check-title');
+      if (focus) this.focus('#device-check-title');
     } catch {
       this.set('failed');
     }
   }
 
   private close(): void {
+    this.checkClosed = true;
     this.set('closed');
     this.focus('.device-check-open');
   }

@@ -24,6 +24,9 @@ import * as views from './lobby-views.js';
 import { OfficeInfo } from './office-info.js';
 import './consultation-room.js';
 
+/** The longest the room waits for the call's answer after "Join" (see holdRoom). */
+const ROOM_HOLD_MS = 250;
+
 export class LobbyPage extends LightElement {
   static override properties = {
     slug: { type: String },
@@ -39,6 +42,7 @@ export class LobbyPage extends LightElement {
     permission: { state: true },
     announcement: { state: true },
     joining: { state: true },
+    roomHeld: { state: true },
   };
 
   declare slug: string;
@@ -60,6 +64,8 @@ export class LobbyPage extends LightElement {
    * runs, it no longer holds up the staff member's offer that arrives meanwhile.
    */
   declare joining: string | null;
+  /** The room waits for the call's answer (`holdRoom`). */
+  declare roomHeld: boolean;
 
   private stops: (() => void)[] = [];
   private stopState: (() => void) | null = null;
@@ -72,6 +78,7 @@ export class LobbyPage extends LightElement {
   constructor() {
     super();
     this.held = this.ticket = this.lobby = this.outcome = this.error = this.joining = null;
+    this.roomHeld = false;
     this.busy = this.confirmingLeave = false;
     this.announcement = '';
     this.connection = 'connecting';
@@ -104,6 +111,7 @@ export class LobbyPage extends LightElement {
       const said = positionAnnouncement(this.lastPosition, position, this.locale);
       if (said) this.announcement = said;
       this.lastPosition = position;
+      this.video.nextInLine(position);
     }
   }
 
@@ -149,11 +157,11 @@ export class LobbyPage extends LightElement {
   private setTicket(next: TicketView): void {
     const before = this.ticket?.state;
     this.ticket = next;
+    this.video.ticketChanged(next, this.held, this.locale); // the call's signaling first
     if (next.state === 'called' && before !== 'called') {
       this.call.start(next, this.office.name, this.locale);
       this.focusNext = '.button--call';
     }
-    this.video.ticketChanged(next, this.held, this.locale);
     if (next.state !== 'called' && before === 'called') this.call.stop();
     if (next.state === 'done') this.finish('done');
     if (next.state === 'left') this.finish('expired'); // Not by this page (which says 'left').
@@ -194,6 +202,7 @@ export class LobbyPage extends LightElement {
       const request = joinCall(id, secret, this.locale);
       await Promise.race([ready, request.catch(() => undefined)]); // the call first, then the room
       this.joining = consultationId;
+      if (consultationId) this.holdRoom(consultationId);
       try {
         this.setTicket(await request);
       } catch (error) {
@@ -203,6 +212,19 @@ export class LobbyPage extends LightElement {
         this.joining = null;
       }
     });
+  }
+
+  /**
+   * Drawing the room is this page's longest task (60–90 ms on a slow phone): it waits until the
+   * call has answered the staff member's offer, at most ROOM_HOLD_MS, so it does not hold up
+   * the answer while the offer is on its way.
+   */
+  private holdRoom(consultationId: string): void {
+    this.roomHeld = true;
+    const wait = new Promise((resolve) => setTimeout(resolve, ROOM_HOLD_MS));
+    void Promise.race([this.video.negotiated(consultationId), wait]).then(
+      () => (this.roomHeld = false),
+    );
   }
 
   private askLeave = (ask: boolean): void => {
@@ -264,6 +286,12 @@ export class LobbyPage extends LightElement {
       : nothing;
     const joining = ticket.state === 'called' && ticket.consultationId === this.joining;
     if ((ticket.state === 'serving' || joining) && ticket.consultationId) {
+      if (this.roomHeld) {
+        return html`${status}${error}
+          <p class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>${t('roomOpening')}
+          </p>`;
+      }
       return html`${status}${error}
         <vb-consultation-room
           .consultationId=${ticket.consultationId}

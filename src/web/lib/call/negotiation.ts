@@ -128,12 +128,16 @@ export class Negotiation {
       this.settingAnswer = false;
     }
     if (description.type === 'answer') this.offeredAt = 0;
-    for (const candidate of this.waiting.splice(0)) await this.candidate(candidate);
+    // The answer first: it is what the other side waits for; the candidates that came before
+    // the offer can follow it (each addIceCandidate is a trip to WebRTC's own thread).
+    // The tracks go on the senders after it (replaceTrack needs no negotiation).
     if (description.type === 'offer') {
-      await this.setTracks(options.tracks(), true);
+      this.openSenders();
       await pc.setLocalDescription(await pc.createAnswer());
       this.sendLocal();
+      await this.setTracks(options.tracks());
     }
+    for (const candidate of this.waiting.splice(0)) await this.candidate(candidate);
   }
 
   async candidate(candidate: RTCIceCandidateInit): Promise<void> {
@@ -149,20 +153,30 @@ export class Negotiation {
     }
   }
 
-  /** Puts the local tracks on the senders; `open` also makes received-only lines two-way. */
-  async setTracks(tracks: LocalTracks, open = false): Promise<void> {
+  /** The offer's received-only lines become two-way (this side sends on them too). */
+  private openSenders(): void {
     for (const transceiver of this.pc.getTransceivers()) {
       if (transceiver.currentDirection === 'stopped') continue;
-      if (open && (transceiver.direction === 'recvonly' || transceiver.direction === 'inactive')) {
+      if (transceiver.direction === 'recvonly' || transceiver.direction === 'inactive') {
         transceiver.direction = 'sendrecv';
       }
-      const track = tracks[kindOf(transceiver)];
-      if (transceiver.sender.track !== track) {
-        await transceiver.sender.replaceTrack(track).catch((error: unknown) => {
-          console.warn('[call] replaceTrack failed', error);
-        });
-      }
     }
+  }
+
+  /** Puts the local tracks on the senders, all at once. */
+  async setTracks(tracks: LocalTracks): Promise<void> {
+    const changes = this.pc.getTransceivers().flatMap((transceiver) => {
+      const track = tracks[kindOf(transceiver)];
+      if (transceiver.currentDirection === 'stopped' || transceiver.sender.track === track) {
+        return [];
+      }
+      return [
+        transceiver.sender.replaceTrack(track).catch((error: unknown) => {
+          console.warn('[call] replaceTrack failed', error);
+        }),
+      ];
+    });
+    await Promise.all(changes);
   }
 
   /**

@@ -158,6 +158,7 @@ export const de = {
   deviceCheckHint: 'Damit im Gespräch gleich alles klappt. Sie können auch nur mit Ton teilnehmen.',
   deviceCheckLoading: 'Die Geräteprüfung wird geladen …',
   joinAudioOnly: 'Nur mit Ton eintreten',
+  roomOpening: 'Das Gespräch beginnt …',
   callLoading: 'Das Videogespräch wird geladen …',
   callUnavailable:
     'Das Videogespräch konnte nicht geladen werden. Sie können trotzdem schreiben. Laden Sie die Seite neu, um es erneut zu versuchen.',

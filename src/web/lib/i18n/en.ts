@@ -151,6 +151,7 @@ export const en: Messages = {
   deviceCheckHint: 'So that everything works in the call. You can also take part with sound only.',
   deviceCheckLoading: 'Loading the device check …',
   joinAudioOnly: 'Join with audio only',
+  roomOpening: 'The consultation is starting …',
   callLoading: 'Loading the video call …',
   callUnavailable:
     'The video call could not be loaded. You can still write. Reload the page to try again.',
