@@ -20,6 +20,7 @@ import { arrivalText, waitingTickets } from './queue-logic.js';
 import type { CallRequest } from './queue-table.js';
 import type { StaffMe } from './types.js';
 import './appointments/appointments-view.js';
+import './camera-ready.js';
 import './consultation-panel.js';
 import './duty-list.js';
 import './queue-table.js';
@@ -175,6 +176,8 @@ export class StaffConsole extends LightElement {
     const serverNow = live.serverNow();
     const busy = live.consultationId !== null;
     const onDuty = me.offices.filter((o) => o.duty !== 'off');
+    // Ready to call someone: the camera may be warm (not on a break).
+    const available = onDuty.some((o) => o.duty === 'available');
     const waiting = new Map([...live.queues].map(([s, q]) => [s, waitingTickets(q).length]));
     const snapshot = live.consultation;
     const ticket = this.flow.ticket();
@@ -192,7 +195,7 @@ export class StaffConsole extends LightElement {
           ${this.notice ? html`<p class="notice">${t(...this.notice)}</p>` : nothing}
         </div>
       </div>
-      <div class="console ${busy ? 'console--busy' : ''}">
+      <div class="console ${busy || available ? 'console--with-side' : ''}">
         <div class="console__queues">
           <vb-console-tabs
             .selected=${this.tab}
@@ -262,7 +265,12 @@ export class StaffConsole extends LightElement {
                 @vb-absent=${() => void this.flow.act('absent')}
                 @vb-end=${() => void this.flow.act('end')}
               ></vb-consultation-panel>`
-            : nothing
+            : available
+              ? html`<vb-camera-ready
+                  class="console__consultation"
+                  .locale=${this.locale}
+                ></vb-camera-ready>`
+              : nothing
         }
       </div>
     `;

@@ -53,11 +53,12 @@ export async function registerRealtime(app: FastifyInstance, deps: RealtimeDeps)
       consultation: 'CONSULTATION_NOT_FOUND',
     },
     errorFrame: (code, key) => textFrame(JSON.stringify(errorMessage(code, 'de', key))),
-    // The directory's waiting counts may lag half a second, the staff's queue list 150 ms:
-    // their refreshes (all offices in both languages; the queue with presence) then stay out
+    // The directory's waiting counts may lag half a second, the staff's queue list and the
+    // lobby's waiting order (the other citizens' places) 150 ms: their refreshes then stay out
     // of a call's first 150 ms, where on PGlite every query blocks the event loop (measured:
-    // call setup p50 387 → 358 ms). A ticket's and a consultation's own topics stay immediate.
-    lazy: { offices: 500, queue: 150 },
+    // call setup p50 387 → 358 ms with the first two). A ticket's and a consultation's own
+    // topics stay immediate: the called citizen learns it at once.
+    lazy: { offices: 500, queue: 150, lobby: 150 },
   });
 
   const connections = new Set<Connection>();

@@ -97,6 +97,10 @@ export const de = {
   chatCitizen: 'Bürger:in',
   citizenTyping: 'Bürger:in schreibt …',
 
+  cameraReadyTitle: 'Ihre Kamera',
+  cameraReadyOff:
+    'Kamera und Mikrofon sind aus und gehen erst beim Aufruf an. Eingeschaltet sehen Sie hier vorab Ihr Bild, und der Aufruf verbindet schneller.',
+  cameraReadyOn: 'Kamera vorab einschalten',
   callLoading: 'Das Videogespräch wird geladen …',
   callUnavailable:
     'Das Videogespräch konnte nicht geladen werden. Der Chat funktioniert weiter; laden Sie die Seite neu, um es erneut zu versuchen.',

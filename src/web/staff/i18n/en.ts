@@ -92,6 +92,10 @@ export const en: Messages = {
   chatCitizen: 'Citizen',
   citizenTyping: 'The citizen is typing …',
 
+  cameraReadyTitle: 'Your camera',
+  cameraReadyOff:
+    'Camera and microphone are off and turn on when you call someone. Turned on, you see your picture here beforehand, and a call connects faster.',
+  cameraReadyOn: 'Turn the camera on beforehand',
   callLoading: 'Loading the video call …',
   callUnavailable:
     'The video call could not be loaded. The chat still works; reload the page to try again.',
