@@ -24,7 +24,7 @@ import * as views from './lobby-views.js';
 import { OfficeInfo } from './office-info.js';
 import './consultation-room.js';
 
-/** The longest the room waits for the call's answer after "Join" (see holdRoom). */
+/** The longest the room and the join request wait for the call's answer (see holdRoom). */
 const ROOM_HOLD_MS = 250;
 
 export class LobbyPage extends LightElement {
@@ -197,12 +197,13 @@ export class LobbyPage extends LightElement {
   private join(audioOnly: boolean): Promise<void> {
     return this.act(async ({ id, secret }) => {
       const consultationId = this.ticket?.consultationId ?? null;
-      const ready = this.video.beforeJoin(consultationId, audioOnly);
-      if (audioOnly) await ready; // the camera must stay off from the start
-      const request = joinCall(id, secret, this.locale);
-      await Promise.race([ready, request.catch(() => undefined)]); // the call first, then the room
+      // The call starts first (audio only: with the camera off from the start).
+      await this.video.beforeJoin(consultationId, audioOnly);
       this.joining = consultationId;
-      if (consultationId) this.holdRoom(consultationId);
+      // The join request waits for the answer too: its transaction and the snapshots it
+      // refreshes are server work that delayed the relay of the offer and the answer.
+      if (consultationId) await this.holdRoom(consultationId);
+      const request = joinCall(id, secret, this.locale);
       try {
         this.setTicket(await request);
       } catch (error) {
@@ -219,12 +220,11 @@ export class LobbyPage extends LightElement {
    * call has answered the staff member's offer, at most ROOM_HOLD_MS, so it does not hold up
    * the answer while the offer is on its way.
    */
-  private holdRoom(consultationId: string): void {
+  private async holdRoom(consultationId: string): Promise<void> {
     this.roomHeld = true;
     const wait = new Promise((resolve) => setTimeout(resolve, ROOM_HOLD_MS));
-    void Promise.race([this.video.negotiated(consultationId), wait]).then(
-      () => (this.roomHeld = false),
-    );
+    await Promise.race([this.video.negotiated(consultationId), wait]);
+    this.roomHeld = false;
   }
 
   private askLeave = (ask: boolean): void => {
