@@ -123,8 +123,19 @@ describe('device check', () => {
         .toBeGreaterThan(0);
     }
     expect(await own.count()).toBe(0); // the call took the camera over
+    // Mute belongs to this call; camera off is kept (as "audio only", shown between calls).
+    await staff.getByRole('button', { name: 'Stummschalten' }).click();
+    await staff.getByRole('button', { name: 'Kamera aus' }).click();
+    await staff.getByText('Ihre Kamera ist aus.').waitFor();
     await staff.getByRole('button', { name: 'Gespräch beenden' }).click();
     await own.waitFor(); // back between calls: the own picture again
+    await expect
+      .poll(() => staff.locator('#check-level').evaluate((m: HTMLMeterElement) => m.value))
+      .toBeGreaterThan(0);
+    const audioOnly = own.getByLabel('Nur mit Ton teilnehmen (ohne Kamera)');
+    expect(await audioOnly.isChecked()).toBe(true);
+    await audioOnly.uncheck();
+    await expectPlaying(staff);
     await staff.context().close();
     await citizen.context().close();
   });

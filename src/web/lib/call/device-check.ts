@@ -44,6 +44,7 @@ export class DeviceCheck extends LightElement {
     void this.media.acquire().then(() => {
       this.ready = true;
       this.onMedia();
+      this.startFresh();
     });
   }
 
@@ -52,6 +53,15 @@ export class DeviceCheck extends LightElement {
     for (const stop of this.stops.splice(0)) stop();
     this.meter(null);
     this.media.release();
+  }
+
+  /**
+   * Mute belongs to one call: staff see the check again between calls, and the next call starts
+   * with the microphone on. (Camera off is remembered as "audio only", shown here, so that a
+   * reload never turns a camera on that someone turned off.)
+   */
+  private startFresh(): void {
+    if (this.media.muted) this.media.setMuted(false);
   }
 
   private onMedia(): void {
