@@ -39,7 +39,11 @@ export interface NewBooking {
   messages: readonly OutboxMessage[];
   /** The proof of work to use up (online bookings); nothing is written if it was used before. */
   solved: { signature: string; expiresAt: Date } | null;
+  /** At most `limit` bookings of this number created since `since` (online bookings). */
+  phoneLimit: { since: Date; limit: number } | null;
 }
+
+export type BookOutcome = 'booked' | 'full' | 'taken' | 'partial' | 'used' | 'limit';
 
 /**
  * - 'booked';
@@ -48,7 +52,10 @@ export interface NewBooking {
  * - 'taken': every unit had a free seat, but another booking took one meanwhile and no unit got
  *   a seat — the statement committed, the proof of work is used up;
  * - 'partial': some units got a seat, others not (the same race) — rolled back, nothing used;
- * - 'used': the proof of work was used before; nothing written.
+ * - 'used': the proof of work was used before; nothing written;
+ * - 'limit': the number has its `phoneLimit` of bookings; nothing written.
+ * Refusals in the order used, full, limit (as the read before the statement had them until
+ * migration 008), judged in the statement's snapshot; `taken` is each unit's count of taken seats in that snapshot.
  * A claim that cannot be complete is not tried: seat rows without their appointment would break
  * the foreign key, and on PGlite an error in a prepared statement ends the connection (the
  * next query failed with "Connection terminated unexpectedly"). Only a race between
@@ -58,20 +65,21 @@ export interface NewBooking {
 export async function bookInOneStatement(
   database: Queryable,
   b: NewBooking,
-): Promise<'booked' | 'full' | 'taken' | 'partial' | 'used'> {
+): Promise<{ outcome: BookOutcome; taken: readonly number[] }> {
   const m = b.messages;
   const signature = b.solved?.signature ?? null;
   try {
-    // The statement itself is the function book_appointment (migrations/007): inside it the
-    // plan is made once per connection (a prepared statement was planned for every booking).
+    // The statement itself is the function book_appointment (migrations/007, 008): inside it
+    // the plan is made once per connection (a prepared statement was planned for every booking).
     const query = sql<{
       booked_id: string | null;
-      has_room: boolean | string;
-      is_fresh: boolean | string;
+      outcome: Exclude<BookOutcome, 'partial'>;
+      taken: (number | string)[] | null;
     }>`
       SELECT * FROM book_appointment(${b.officeId}::bigint,
         ${b.units.map((u) => u.start)}::timestamptz[], ${b.units.map((u) => u.seats)}::int[],
         ${b.seatFrom}::int, ${signature}::text, ${b.solved?.expiresAt ?? null}::timestamptz,
+        ${b.phoneLimit?.since ?? null}::timestamptz, ${b.phoneLimit?.limit ?? null}::int,
         ${b.id}::uuid, ${b.serviceId}::bigint, ${b.start}::timestamptz, ${b.end}::timestamptz,
         ${b.code}::text, ${b.tokenHash}::bytea, ${b.name}::text, ${b.phone}::text,
         ${b.email}::text, ${b.lang}::text, ${b.bookedBy}::bigint, ${b.now}::timestamptz,
@@ -79,15 +87,12 @@ export async function bookInOneStatement(
         ${m.map((x) => x.recipient)}::text[], ${m.map((x) => x.subject ?? null)}::text[],
         ${m.map((x) => x.body)}::text[], ${m.map((x) => x.ics ?? null)}::text[],
         ${m.map((x) => x.dueAt)}::timestamptz[])`;
-    const [row] = await runPrepared(database, 'book_appointment_v4', query);
+    const [row] = await runPrepared(database, 'book_appointment_v5', query);
     if (!row) throw new Error('the booking statement returned no row');
-    const yes = (v: boolean | string) => v === true || v === 't';
-    if (row.booked_id) return 'booked';
-    if (!yes(row.has_room)) return 'full';
-    return yes(row.is_fresh) ? 'taken' : 'used';
+    return { outcome: row.outcome, taken: (row.taken ?? []).map(Number) };
   } catch (error) {
     // Some units got a seat, others not: the orphan seat rows break the foreign key.
-    if ((error as { code?: string }).code === '23503') return 'partial';
+    if ((error as { code?: string }).code === '23503') return { outcome: 'partial', taken: [] };
     throw error;
   }
 }

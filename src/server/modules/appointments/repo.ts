@@ -1,6 +1,5 @@
 /** All SQL of appointments: booking settings, seats per unit, bookings and blocks. */
 import { sql } from 'kysely';
-import { runPrepared, type Queryable } from '../../db/prepared.js';
 import type { Executor } from '../realtime/bus.js';
 import type { TemplateOverrides } from '../notifications/templates.js';
 import type { Capacity, CapacityInterval } from './slots.js';
@@ -178,43 +177,6 @@ export function appointmentsBetween(db: Executor, officeId: number, from: Date, 
     .orderBy('a.starts_at')
     .orderBy('a.created_at')
     .execute();
-}
-
-/**
- * Everything a booking checks before it is written, in one read: whether the solved proof of
- * work was used before, the number's recent bookings (pumping protection), and the taken seats
- * of the wanted units — so a time that is already full is refused without writing anything
- * (no commit, no WAL flush). The solution is used up by the booking statement itself.
- */
-export async function bookingGate(
-  database: Queryable,
-  q: {
-    solved: { signature: string; expiresAt: Date } | null;
-    phone: string;
-    phoneSince: Date;
-    officeId: number;
-    units: readonly Date[];
-  },
-): Promise<{ fresh: boolean; phone: number; taken: Map<number, number> }> {
-  const signature = q.solved?.signature ?? null;
-  const query = sql<{ fresh: boolean; phone: string; taken: [number, number][] | string }>`
-    SELECT
-      (SELECT count(*) = 0 FROM altcha_used WHERE signature = ${signature}::text) AS fresh,
-      (SELECT count(*) FROM appointments
-        WHERE phone = ${q.phone} AND created_at >= ${q.phoneSince}) AS phone,
-      (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM starts_at) * 1000, n)), '[]')
-        FROM (SELECT starts_at, count(*) AS n FROM appointment_units
-          WHERE office_id = ${q.officeId} AND starts_at = ANY(${q.units}::timestamptz[])
-          GROUP BY starts_at) AS units) AS taken`;
-  const [row] = await runPrepared(database, 'booking_gate_v1', query);
-  if (!row) throw new Error('the booking gate returned no row');
-  const taken =
-    typeof row.taken === 'string' ? (JSON.parse(row.taken) as [number, number][]) : row.taken;
-  return {
-    fresh: row.fresh === true || String(row.fresh) === 't',
-    phone: Number(row.phone),
-    taken: new Map(taken.map(([at, n]) => [Math.round(Number(at)), Number(n)])),
-  };
 }
 
 /** SMS written since a time (the daily limit against SMS pumping). */

@@ -197,26 +197,18 @@ export class AppointmentService {
     const units = this.contexts.units(ctx, start, service.duration_minutes, now);
     const end = new Date(start.getTime() + service.duration_minutes * 60_000);
     const { full } = this.contexts;
-    const gate = await repo.bookingGate(this.deps, {
-      solved,
-      phone: contact.phone,
-      phoneSince: new Date(now.getTime() - 86_400_000),
-      officeId: ctx.office.id,
-      units: units.map((u) => u.start),
-    });
-    if (solved && !gate.fresh) throw new AppError('CHALLENGE_FAILED'); // used before
-    const takenOf = (u: { start: Date }) => gate.taken.get(u.start.getTime()) ?? 0;
-    const fullNow = units.filter((u) => takenOf(u) >= u.seats);
-    if (fullNow.length > 0) {
-      for (const u of fullNow) full.full(ctx.office.id, u.start);
-      throw await this.taken(ctx, service.duration_minutes, start);
-    }
-    if (staffId === null && gate.phone >= this.deps.policy.bookingsPerNumber) {
-      throw new AppError('BOOKING_LIMIT');
-    }
     if ((await this.smsToday(ctx, now)) >= this.deps.policy.smsPerDay) {
       throw new AppError('SMS_LIMIT');
     }
+    // The other checks (proof of work unused, seats free, the number's limit) are made by the
+    // booking statement itself, in this order, writing nothing when one fails.
+    const phoneLimit =
+      staffId === null
+        ? {
+            since: new Date(now.getTime() - 86_400_000),
+            limit: this.deps.policy.bookingsPerNumber,
+          }
+        : null;
     const token = newLinkToken();
     const id = randomUUID();
     const facts: AppointmentFacts = {
@@ -247,6 +239,7 @@ export class AppointmentService {
           units,
           seatFrom: this.seatTurn++ % 1_000_000,
           solved: proof,
+          phoneLimit,
           messages: appointmentMessages(
             'booking_confirmed',
             facts,
@@ -262,13 +255,20 @@ export class AppointmentService {
         facts.code = newBookingCode();
         continue;
       }
-      if (result === 'used') throw new AppError('CHALLENGE_FAILED'); // used meanwhile
-      if (result === 'full') break; // filled since the gate read: nothing written, proof kept
-      if (result === 'taken') proof = null; // this request used it up: the next try is ours
-      if (result !== 'booked') continue;
+      const { outcome, taken } = result;
+      const takenOf = (i: number) => taken[i] ?? 0;
+      if (outcome === 'used') throw new AppError('CHALLENGE_FAILED'); // used before or meanwhile
+      if (outcome === 'full') {
+        // nothing written, proof kept; the next requests for these times need no query
+        units.forEach((u, i) => takenOf(i) >= u.seats && full.full(ctx.office.id, u.start));
+        break;
+      }
+      if (outcome === 'limit') throw new AppError('BOOKING_LIMIT');
+      if (outcome === 'taken') proof = null; // this request used it up: the next try is ours
+      if (outcome !== 'booked') continue;
       this.deps.sent();
-      // The last free seat of a unit, as far as the gate saw: the next requests need no query.
-      for (const u of units) if (takenOf(u) + 1 >= u.seats) full.full(ctx.office.id, u.start);
+      // The last free seat of a unit, as far as the statement saw: the next requests need no query.
+      units.forEach((u, i) => takenOf(i) + 1 >= u.seats && full.full(ctx.office.id, u.start));
       const appointment = appointmentView(ctx, {
         id,
         code: facts.code,
