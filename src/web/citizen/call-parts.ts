@@ -7,6 +7,6 @@ export {
   localMedia,
   prepareCall,
   startCall,
-  whenNegotiated,
+  whenConnected,
 } from '../lib/call/index.js';
 import './rating-form.js';

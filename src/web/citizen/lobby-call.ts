@@ -59,10 +59,10 @@ export class LobbyCall implements ReactiveController {
     if (consultationId) parts?.startCall(consultationId);
   }
 
-  /** The started call has answered the staff member's offer (or there is nothing to wait for). */
-  negotiated(consultationId: string): Promise<void> {
+  /** The started call is connected (or there is nothing to wait for). */
+  connected(consultationId: string): Promise<void> {
     return loadCallParts().then(
-      (parts) => parts.whenNegotiated(consultationId),
+      (parts) => parts.whenConnected(consultationId),
       () => undefined,
     );
   }

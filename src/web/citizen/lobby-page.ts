@@ -24,8 +24,8 @@ import * as views from './lobby-views.js';
 import { OfficeInfo } from './office-info.js';
 import './consultation-room.js';
 
-/** The longest the room and the join request wait for the call's answer (see holdRoom). */
-const ROOM_HOLD_MS = 250;
+/** The longest the room and the join request wait for the call's connection (see holdRoom). */
+const ROOM_HOLD_MS = 1_000;
 
 export class LobbyPage extends LightElement {
   static override properties = {
@@ -200,7 +200,7 @@ export class LobbyPage extends LightElement {
       // The call starts first (audio only: with the camera off from the start).
       await this.video.beforeJoin(consultationId, audioOnly);
       this.joining = consultationId;
-      // The join request waits for the answer too: its transaction and the snapshots it
+      // The join request waits for the connection too: its transaction and the snapshots it
       // refreshes are server work that delayed the relay of the offer and the answer.
       if (consultationId) await this.holdRoom(consultationId);
       const request = joinCall(id, secret, this.locale);
@@ -217,13 +217,13 @@ export class LobbyPage extends LightElement {
 
   /**
    * Drawing the room is this page's longest task (60–90 ms on a slow phone): it waits until the
-   * call has answered the staff member's offer, at most ROOM_HOLD_MS, so it does not hold up
-   * the answer while the offer is on its way.
+   * call is connected, at most ROOM_HOLD_MS, so it holds up neither the answer to the staff
+   * member's offer nor the connection (the room then opens with the picture coming).
    */
   private async holdRoom(consultationId: string): Promise<void> {
     this.roomHeld = true;
     const wait = new Promise((resolve) => setTimeout(resolve, ROOM_HOLD_MS));
-    await Promise.race([this.video.negotiated(consultationId), wait]);
+    await Promise.race([this.video.connected(consultationId), wait]);
     this.roomHeld = false;
   }
 

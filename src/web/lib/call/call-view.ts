@@ -21,7 +21,6 @@ import { problemView } from './problem-view.js';
 import { watchQuality, type Quality, type QualitySample } from './quality.js';
 import type { MediaState } from './signal.js';
 import { streamOf } from './streams.js';
-import { setTestHook } from './test-hook.js';
 
 export class VideoCall extends LightElement {
   static override properties = {
@@ -119,7 +118,6 @@ export class VideoCall extends LightElement {
     this.stopQuality?.();
     this.stopQuality = null;
     this.quality = { level: 'unknown', sample: null };
-    setTestHook(pc);
     if (pc) {
       this.stopQuality = watchQuality(pc, (level, sample) => {
         this.quality = { level, sample };

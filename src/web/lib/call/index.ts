@@ -13,6 +13,6 @@ export {
   prepareCall,
   startCall,
   startEarlyCall,
-  whenNegotiated,
+  whenConnected,
   type EarlyCall,
 } from './prepare.js';

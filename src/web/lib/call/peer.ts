@@ -13,6 +13,7 @@ import { Emitter } from './emitter.js';
 import { DISCONNECT_GRACE_MS, RESEND_AFTER_MS, RestartPacing, WATCHDOG_MS } from './pacing.js';
 import { Negotiation, type Description, type LocalTracks } from './negotiation.js';
 import { decodeSignal, newSid, type MediaState, type SignalPayload } from './signal.js';
+import { setTestHook } from './test-hook.js';
 
 export type PeerState = 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -52,9 +53,9 @@ export class Peer {
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watchdog: ReturnType<typeof setInterval>;
   private readonly stopReady: () => void;
-  private settle: () => void = () => undefined;
-  /** The first offer/answer exchange is complete on this side (or the peer closed). */
-  readonly negotiated = new Promise<void>((resolve) => (this.settle = resolve));
+  private arrive: () => void = () => undefined;
+  /** The connection is up for the first time (or the peer closed). */
+  readonly connected = new Promise<void>((resolve) => (this.arrive = resolve));
 
   constructor(private readonly options: PeerOptions) {
     const { channel } = options;
@@ -87,13 +88,14 @@ export class Peer {
 
   close(): void {
     this.closed = true;
-    this.settle();
+    this.arrive();
     clearInterval(this.watchdog);
     clearTimeout(this.graceTimer);
     this.stopReady();
     this.session?.pc.close();
     this.session = null;
     this.setState('closed');
+    setTestHook(null);
     this.events.emit('pc', null);
     this.events.clear();
   }
@@ -130,9 +132,7 @@ export class Peer {
       live() && this.events.emit('remote', (this.remote = new MediaStream(session.remoteTracks())));
     pc.oniceconnectionstatechange = pc.onconnectionstatechange = () =>
       live() && this.onIceState(pc);
-    pc.addEventListener('signalingstatechange', () => {
-      if (pc.signalingState === 'stable' && pc.currentRemoteDescription) this.settle();
-    });
+    setTestHook(pc);
     this.events.emit('pc', pc);
     this.events.emit('remote', (this.remote = null));
     this.updateState();
@@ -254,6 +254,7 @@ export class Peer {
   private setState(state: PeerState): void {
     if (state === this.state) return;
     this.state = state;
+    if (state === 'connected') this.arrive();
     this.events.emit('state', state);
   }
 }

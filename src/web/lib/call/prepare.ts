@@ -86,11 +86,11 @@ export function dropPrepared(): void {
 }
 
 /**
- * When the started call of this consultation has answered the other side's offer (the page's
- * heavier drawing can wait for that); at once when there is none.
+ * When the started call of this consultation is connected (the page's heavier drawing and
+ * requests can wait for that); at once when there is none.
  */
-export function whenNegotiated(consultationId: string): Promise<void> {
-  return started?.consultationId === consultationId ? started.peer.negotiated : Promise.resolve();
+export function whenConnected(consultationId: string): Promise<void> {
+  return started?.consultationId === consultationId ? started.peer.connected : Promise.resolve();
 }
 
 /** The session started on the click (or prepared), else a new one — for the call view. */
