@@ -103,7 +103,20 @@ describe('device check', () => {
 
     const citizen = await enterLobby('Max Muster');
     await staff.locator('#call-next-demo[aria-disabled="false"]').click();
+    // Called, not joined: nothing of the citizen's goes out — the staff side, whose offer is
+    // out, still waits for an answer after a while.
+    const signaling = (page: Page) =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __vbCall?: { pc: RTCPeerConnection | null } }).__vbCall?.pc
+            ?.signalingState ?? 'none',
+      );
+    await expect.poll(() => signaling(staff)).toBe('have-local-offer');
+    await citizen.getByRole('button', { name: 'Jetzt eintreten', exact: true }).waitFor();
+    await citizen.waitForTimeout(1_000);
+    expect(await signaling(staff)).toBe('have-local-offer');
     await citizen.getByRole('button', { name: 'Jetzt eintreten', exact: true }).click();
+    await expect.poll(() => signaling(staff)).toBe('stable');
     for (const page of [staff, citizen]) {
       await expect
         .poll(
