@@ -8,5 +8,6 @@ export {
   prepareCall,
   startCall,
   whenConnected,
+  whenFlowing,
 } from '../lib/call/index.js';
 import './rating-form.js';

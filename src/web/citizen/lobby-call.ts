@@ -59,6 +59,14 @@ export class LobbyCall implements ReactiveController {
     if (consultationId) parts?.startCall(consultationId);
   }
 
+  /** The started call shows the staff member's picture (or there is nothing to wait for). */
+  flowing(consultationId: string): Promise<void> {
+    return loadCallParts().then(
+      (parts) => parts.whenFlowing(consultationId),
+      () => undefined,
+    );
+  }
+
   /** The started call is connected (or there is nothing to wait for). */
   connected(consultationId: string): Promise<void> {
     return loadCallParts().then(

@@ -217,14 +217,17 @@ export class LobbyPage extends LightElement {
 
   /**
    * Drawing the room is this page's longest task (60–90 ms on a slow phone): it waits until the
-   * call is connected, at most ROOM_HOLD_MS, so it holds up neither the answer to the staff
-   * member's offer nor the connection (the room then opens with the picture coming).
+   * staff member's picture arrives, at most ROOM_HOLD_MS, so it holds up neither the answer to
+   * the offer, nor the connection, nor the first frame (the room opens with the picture). The
+   * join request waits only for the connection (the promise returned).
    */
-  private async holdRoom(consultationId: string): Promise<void> {
+  private holdRoom(consultationId: string): Promise<unknown> {
     this.roomHeld = true;
     const wait = new Promise((resolve) => setTimeout(resolve, ROOM_HOLD_MS));
-    await Promise.race([this.video.connected(consultationId), wait]);
-    this.roomHeld = false;
+    void Promise.race([this.video.flowing(consultationId), wait]).then(
+      () => (this.roomHeld = false),
+    );
+    return Promise.race([this.video.connected(consultationId), wait]); // the join may go
   }
 
   private askLeave = (ask: boolean): void => {

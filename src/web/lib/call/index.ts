@@ -14,5 +14,6 @@ export {
   startCall,
   startEarlyCall,
   whenConnected,
+  whenFlowing,
   type EarlyCall,
 } from './prepare.js';

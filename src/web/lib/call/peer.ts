@@ -56,6 +56,9 @@ export class Peer {
   private arrive: () => void = () => undefined;
   /** The connection is up for the first time (or the peer closed). */
   readonly connected = new Promise<void>((resolve) => (this.arrive = resolve));
+  private flow: () => void = () => undefined;
+  /** The other side's picture arrives for the first time (or the peer closed). */
+  readonly flowing = new Promise<void>((resolve) => (this.flow = resolve));
 
   constructor(private readonly options: PeerOptions) {
     const { channel } = options;
@@ -89,6 +92,7 @@ export class Peer {
   close(): void {
     this.closed = true;
     this.arrive();
+    this.flow();
     clearInterval(this.watchdog);
     clearTimeout(this.graceTimer);
     this.stopReady();
@@ -132,6 +136,11 @@ export class Peer {
       live() && this.events.emit('remote', (this.remote = new MediaStream(session.remoteTracks())));
     pc.oniceconnectionstatechange = pc.onconnectionstatechange = () =>
       live() && this.onIceState(pc);
+    pc.addEventListener('track', ({ track }) => {
+      if (track.kind !== 'video') return;
+      if (!track.muted) this.flow();
+      else track.addEventListener('unmute', () => this.flow(), { once: true });
+    });
     setTestHook(pc);
     this.events.emit('pc', pc);
     this.events.emit('remote', (this.remote = null));

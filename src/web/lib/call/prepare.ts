@@ -93,6 +93,11 @@ export function whenConnected(consultationId: string): Promise<void> {
   return started?.consultationId === consultationId ? started.peer.connected : Promise.resolve();
 }
 
+/** When the other side's picture of the started call arrives; at once when there is none. */
+export function whenFlowing(consultationId: string): Promise<void> {
+  return started?.consultationId === consultationId ? started.peer.flowing : Promise.resolve();
+}
+
 /** The session started on the click (or prepared), else a new one — for the call view. */
 export function takeSession(consultationId: string, auth: CallAuth, locale: Locale): CallSession {
   startCall(consultationId);
