@@ -59,18 +59,10 @@ export class LobbyCall implements ReactiveController {
     if (consultationId) parts?.startCall(consultationId);
   }
 
-  /** The started call shows the staff member's picture (or there is nothing to wait for). */
-  flowing(consultationId: string): Promise<void> {
+  /** The started call is connected, or shows the staff member's picture (or there is none). */
+  reached(consultationId: string, moment: 'connected' | 'flowing'): Promise<void> {
     return loadCallParts().then(
-      (parts) => parts.whenFlowing(consultationId),
-      () => undefined,
-    );
-  }
-
-  /** The started call is connected (or there is nothing to wait for). */
-  connected(consultationId: string): Promise<void> {
-    return loadCallParts().then(
-      (parts) => parts.whenConnected(consultationId),
+      (parts) => parts.whenCall(consultationId, moment),
       () => undefined,
     );
   }

@@ -224,10 +224,10 @@ export class LobbyPage extends LightElement {
   private holdRoom(consultationId: string): Promise<unknown> {
     this.roomHeld = true;
     const wait = new Promise((resolve) => setTimeout(resolve, ROOM_HOLD_MS));
-    void Promise.race([this.video.flowing(consultationId), wait]).then(
+    void Promise.race([this.video.reached(consultationId, 'flowing'), wait]).then(
       () => (this.roomHeld = false),
     );
-    return Promise.race([this.video.connected(consultationId), wait]); // the join may go
+    return Promise.race([this.video.reached(consultationId, 'connected'), wait]); // the join may go
   }
 
   private askLeave = (ask: boolean): void => {

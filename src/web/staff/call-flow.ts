@@ -51,8 +51,9 @@ function startCallNow(answer: CallAnswer, locale: Locale): void {
 }
 
 /**
- * The ICE servers for the next call, fetched when the console opens and again when they near
- * their expiry, so a call can start on the click (`startEarlyCall`).
+ * The ICE servers for the next call, fetched when the console opens, so a call can start on
+ * the click (`startEarlyCall`). Found near their expiry at a click, that call starts with the
+ * servers of its answer (as without held ones) and fresh ones are fetched for the next.
  */
 class HeldIce {
   private answer: IceAnswer | null = null;

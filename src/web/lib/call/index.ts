@@ -13,7 +13,6 @@ export {
   prepareCall,
   startCall,
   startEarlyCall,
-  whenConnected,
-  whenFlowing,
+  whenCall,
   type EarlyCall,
 } from './prepare.js';

@@ -2,8 +2,9 @@
  * Getting ready for a call before it starts, to save round trips: as soon as the citizen is
  * called, the consultation's signaling channel opens and says `hello` (so the staff member's
  * offer is already waiting in it) and the ICE servers are fetched. On the click to join, the
- * session starts — camera, microphone and the answer — in parallel with the join request;
- * the call view then takes it over. Before that click the only thing sent is the `hello`.
+ * session starts — camera, microphone and the answer —, before the join request (which waits
+ * for the connection); the call view then takes it over. Before that click the only thing
+ * sent is the `hello`.
  */
 import type { Locale } from '../../../shared/locale.js';
 import { fetchIce, type CallAuth, type IceAnswer } from './auth.js';
@@ -86,16 +87,11 @@ export function dropPrepared(): void {
 }
 
 /**
- * When the started call of this consultation is connected (the page's heavier drawing and
- * requests can wait for that); at once when there is none.
+ * When the started call of this consultation is connected, or the other side's picture
+ * arrives (the page's heavier drawing and requests can wait for that); at once without one.
  */
-export function whenConnected(consultationId: string): Promise<void> {
-  return started?.consultationId === consultationId ? started.peer.connected : Promise.resolve();
-}
-
-/** When the other side's picture of the started call arrives; at once when there is none. */
-export function whenFlowing(consultationId: string): Promise<void> {
-  return started?.consultationId === consultationId ? started.peer.flowing : Promise.resolve();
+export function whenCall(consultationId: string, moment: 'connected' | 'flowing'): Promise<void> {
+  return started?.consultationId === consultationId ? started.peer[moment] : Promise.resolve();
 }
 
 /** The session started on the click (or prepared), else a new one — for the call view. */
