@@ -5,7 +5,8 @@
  * /api, signaling over the WebSocket, button clicks. `__bench.waitFrame(since)` resolves at the
  * first decoded remote video frame (`inbound-rtp` video `framesDecoded > 0`, polled every 5 ms
  * once the connection is up)
- * of a connection created after `since`, found through the app's test hook `window.__vbCall.pc`.
+ * of a connection that connected after `since` (a staff connection may be made ahead of its call),
+ * found through the app's test hook `window.__vbCall.pc`.
  */
 import type { BrowserContext } from 'playwright-core';
 import type { BenchProbe, HookWindow, Mark, Resume } from './call-types.js';
@@ -22,7 +23,7 @@ function probe(): void {
   if ((window as Partial<Window>).__bench) return;
   const now = () => performance.timeOrigin + performance.now();
   const marks: Mark[] = [];
-  const created = new WeakMap<RTCPeerConnection, number>();
+  const connected = new WeakMap<RTCPeerConnection, number>();
   const mark = (name: string) => void marks.push([name, now()]);
   // Long tasks on the main thread (≥ 50 ms) hold up every event handler behind them.
   try {
@@ -40,7 +41,10 @@ function probe(): void {
   class Probed extends Original {
     constructor(config?: RTCConfiguration) {
       super(config);
-      created.set(this, now());
+      this.addEventListener('connectionstatechange', () => {
+        if (this.connectionState === 'connected' && !connected.has(this))
+          connected.set(this, now());
+      });
       mark(`pc created (${config?.iceTransportPolicy ?? 'all'})`);
       this.addEventListener('iceconnectionstatechange', () =>
         mark(`ice ${this.iceConnectionState}`),
@@ -176,7 +180,7 @@ function probe(): void {
       shown.clear();
       look(false);
     },
-    /** The first decoded remote frame of a connection created at or after `since`. */
+    /** The first decoded remote frame of a connection connected at or after `since`. */
     waitFrame: (since: number, timeoutMs: number) =>
       new Promise<number>((resolve, reject) => {
         const give = setTimeout(() => reject(new Error('no remote frame')), timeoutMs);
@@ -185,7 +189,9 @@ function probe(): void {
           // No frame can be decoded before DTLS is up: stats are read only from then on (each
           // getStats() is work on a machine the two pages share with the server).
           const up = pc?.connectionState === 'connected';
-          if (pc && up && (created.get(pc) ?? 0) >= since && (await videoIn(pc)) > 0) {
+          // A connection made ahead of the call (staff) is older than `since`, not its DTLS.
+          const fresh = !!pc && (connected.get(pc) ?? 0) >= since;
+          if (pc && up && fresh && (await videoIn(pc)) > 0) {
             const at = now();
             mark('first remote frame');
             clearTimeout(give);

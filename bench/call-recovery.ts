@@ -46,6 +46,7 @@ export async function cutRelay(
   relay: Relay,
   cut: Cut,
   holdMs: number,
+  everyMark = false,
 ): Promise<CutResult> {
   // The picture must be steady before the cut (a previous cut may have left it stuck).
   const start = await Promise.all(pages.map(frames));
@@ -86,7 +87,7 @@ export async function cutRelay(
     const marks = await p.evaluate(() => window.__bench.marks);
     const seen = new Set<string>();
     for (const [name, at] of marks) {
-      if (seen.has(name) || name.startsWith('candidate')) continue;
+      if ((seen.has(name) && !everyMark) || name.startsWith('candidate')) continue;
       seen.add(name);
       const when = at - restoredAt;
       after.push(`${i === 0 ? 'A' : 'B'} ${when >= 0 ? '+' : ''}${when.toFixed(0)} ${name}`);

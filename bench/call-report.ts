@@ -55,6 +55,27 @@ export function report(r: Results): void {
     const rows = median.filter(([name]) => !/: shown (?!Jetzt eintreten)/.test(name));
     for (const l of timelineLines(rows)) log(l);
   }
+  log('milestones over all calls (ms after t0, first time in each call):');
+  for (const name of [
+    'staff: setLocal offer done',
+    'citizen: ws in ticket called',
+    'citizen: click Jetzt eintreten',
+    'citizen: ws in offer',
+    'citizen: setLocal answer done',
+    'staff: ws in answer',
+    'staff: ice connected',
+    'citizen: ice connected',
+    'staff: pc connected',
+    'citizen: pc connected',
+    'staff: first remote frame',
+    'citizen: first remote frame',
+  ]) {
+    const at = r.app.timelines.flatMap((rows) => rows.find(([event]) => event === name) ?? []);
+    const times = at.filter((v): v is number => typeof v === 'number');
+    log(
+      `  ${name.padEnd(34)} p50 ${ms(p50(times)).padStart(4)}  p95 ${ms(p95(times)).padStart(4)}`,
+    );
+  }
   log('per call:');
   for (const name of [
     'citizen: ws out hello',
@@ -90,7 +111,7 @@ export function report(r: Results): void {
       const steps = c.after.filter((a) =>
         /ice |pc |setLocal|setRemote|ws (in|out) (offer|answer|hello)|fetch ice/.test(a),
       );
-      if (steps.length) log(`      ${steps.slice(0, 16).join(' · ')}`);
+      if (steps.length) log(`      ${steps.slice(0, 40).join(' · ')}`);
     });
   if (r.cuts.length) {
     log(

@@ -4,9 +4,10 @@
  * fake camera, citizen and staff in their own contexts), against the floor of two bare pages
  * connecting directly; and how fast frames resume after a cut relay path returns.
  *   node --import tsx bench/call-setup.ts [--calls 20] [--turn] [--reps 3]
- *     [--join page|playwright] [--gap 2500]
+ *     [--join page|playwright] [--gap 2500] [--cuts freeze,restart] [--every-mark]
  * --turn: coturn on loopback, the app's staff relay-only (privacy mode), a relay floor, and
- * cuts of the relay path; --reps: repetitions per kind of cut; --join: the citizen's automatic
+ * cuts of the relay path; --reps: repetitions per kind of cut; --cuts: which kinds;
+ * --every-mark: every page event after a cut, not only the first of each kind; --join: the citizen's automatic
  * "Jetzt eintreten" click in the page the moment it shows (default) or by Playwright's
  * locator.click(); --gap: pause between calls, so the staff camera closes as between real calls.
  * Prints figures and whether each goal is met; the exit code says nothing about the goals.
@@ -33,6 +34,8 @@ const REPS = Math.max(1, Number(option('--reps') ?? 3));
 const JOIN = option('--join') === 'playwright' ? 'playwright' : 'page';
 const GAP_MS = Number(option('--gap') ?? 2500);
 const TURN = args.includes('--turn');
+const CUTS = (option('--cuts') ?? 'freeze,restart').split(',');
+const EVERY_MARK = args.includes('--every-mark');
 const log = (text = '') => console.log(text);
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -136,12 +139,16 @@ async function main(): Promise<void> {
   const call = await openCall(browser, t, staff, CALLS + 1, { join: JOIN });
   try {
     if (turn) {
-      for (const hold of [1000, 3000, 6000]) {
-        for (let i = 0; i < REPS; i++)
-          cuts.push(await cutRelay([staff, call.citizen], turn, 'freeze', hold));
+      const cut = (kind: 'freeze' | 'restart', hold: number) =>
+        cutRelay([staff, call.citizen], turn, kind, hold, EVERY_MARK);
+      if (CUTS.includes('freeze')) {
+        for (const hold of [1000, 3000, 6000]) {
+          for (let i = 0; i < REPS; i++) cuts.push(await cut('freeze', hold));
+        }
       }
-      for (let i = 0; i < REPS; i++)
-        cuts.push(await cutRelay([staff, call.citizen], turn, 'restart', 3000));
+      if (CUTS.includes('restart')) {
+        for (let i = 0; i < REPS; i++) cuts.push(await cut('restart', 3000));
+      }
     } else {
       for (let i = 0; i < REPS; i++) restarts.push(await iceRestart(staff, call.citizen));
     }

@@ -3,7 +3,8 @@
  * citizen's opens by itself when next in line (with a live preview and a rising level), keeps
  * the choice of "audio only" on this device and stays closed once closed; the staff member's
  * own picture shows between calls while on duty, can be turned off (remembered), and a call
- * started with the camera already on reaches the citizen with video both ways.
+ * started with the camera already on reaches the citizen with video both ways; the next call's
+ * connection and offer are made ahead, without opening the camera, and the call runs on them.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,70 @@ describe('device check', () => {
     expect(await audioOnly.isChecked()).toBe(true);
     await audioOnly.uncheck();
     await expectPlaying(staff);
+    await staff.context().close();
+    await citizen.context().close();
+  });
+
+  it('makes the next call’s connection ahead, without the camera while it is off, and calls on it', async () => {
+    const staff = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    await logInStaff(staff, t.url);
+    await staff
+      .getByRole('group', { name: /Demo-Büro/ })
+      .getByRole('radio', { name: 'Im Dienst', exact: true })
+      .check();
+    const own = staff.getByRole('region', { name: 'Kamera und Mikrofon prüfen' });
+    await own.waitFor();
+    await own.getByRole('button', { name: 'Prüfung beenden' }).click();
+    await staff.getByRole('button', { name: 'Kamera vorab einschalten' }).waitFor();
+
+    /** The staff page's connection: its state, whether it sends a track, and a mark set on it. */
+    const ahead = () =>
+      staff.evaluate(() => {
+        type Marked = RTCPeerConnection & { mark?: string };
+        const pc = (window as unknown as { __vbCall?: { pc: Marked | null } }).__vbCall?.pc;
+        if (!pc) return null;
+        pc.mark ??= crypto.randomUUID();
+        return {
+          mark: pc.mark,
+          signaling: pc.signalingState,
+          gathering: pc.iceGatheringState,
+          tracks: pc.getSenders().filter((s) => s.track?.readyState === 'live').length,
+        };
+      });
+    await expect.poll(async () => (await ahead())?.gathering).toBe('complete');
+    const made = (await ahead())!;
+    expect(made.signaling).toBe('have-local-offer'); // the offer is made, nobody has it yet
+    expect(made.tracks).toBe(0); // the camera stays off until a call starts
+
+    const citizen = await enterLobby('Jana Muster');
+    await staff.locator('#call-next-demo[aria-disabled="false"]').click();
+    await citizen.getByRole('button', { name: 'Jetzt eintreten', exact: true }).click();
+    const frames = (page: Page) =>
+      page.evaluate(async () => {
+        const pc = (window as unknown as { __vbCall?: { pc: RTCPeerConnection | null } }).__vbCall
+          ?.pc;
+        let decoded = 0;
+        (await pc?.getStats())?.forEach((s: Record<string, unknown>) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'video') decoded += Number(s.framesDecoded);
+        });
+        return decoded;
+      });
+    for (const page of [staff, citizen]) {
+      await expect.poll(() => frames(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    }
+    const inCall = (await ahead())!;
+    expect(inCall.mark).toBe(made.mark); // the call runs on the connection made ahead
+    expect(inCall.tracks).toBe(2); // camera and microphone opened for the call
+
+    await staff.getByRole('button', { name: 'Gespräch beenden' }).click();
+    await citizen.getByText('Vielen Dank! Das Gespräch ist beendet.').waitFor();
+    // The next call's connection is made anew (a used one cannot be reused).
+    await expect
+      .poll(async () => {
+        const next = await ahead();
+        return next && next.mark !== made.mark ? next.signaling : null;
+      })
+      .toBe('have-local-offer');
     await staff.context().close();
     await citizen.context().close();
   });

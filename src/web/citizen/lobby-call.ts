@@ -52,6 +52,15 @@ export class LobbyCall implements ReactiveController {
     }
   }
 
+  /**
+   * The click to join, before anything on the page changes: the prepared call starts in the
+   * click's own task (its connection, and the offer waiting in its channel), so the answer does
+   * not wait for the page to redraw. Audio only goes through `beforeJoin` (the camera stays off).
+   */
+  joinClicked(consultationId: string | null, audioOnly: boolean): void {
+    if (consultationId && !audioOnly) withCallParts((parts) => parts.startCall(consultationId));
+  }
+
   /** The call starts (camera, microphone, the answer) while the join request runs. */
   async beforeJoin(consultationId: string | null, audioOnly: boolean): Promise<void> {
     const parts = await loadCallParts().catch(() => null);

@@ -195,6 +195,8 @@ export class LobbyPage extends LightElement {
   }
 
   private join(audioOnly: boolean): Promise<void> {
+    if (this.held && !this.busy)
+      this.video.joinClicked(this.ticket?.consultationId ?? null, audioOnly);
     return this.act(async ({ id, secret }) => {
       const consultationId = this.ticket?.consultationId ?? null;
       // The call starts first (audio only: with the camera off from the start).

@@ -9,7 +9,7 @@ import type { ConsultationSnapshot, QueueEntry } from '../../shared/queue.js';
 import type { CallAnswer } from '../../shared/staff.js';
 import type { IceAnswer } from '../lib/call/auth.js';
 import type * as CallChunk from '../lib/call/index.js';
-import { stillValid } from '../lib/call/ice-expiry.js';
+import { goodFor, stillValid } from '../lib/call/ice-expiry.js';
 import { ApiError } from '../lib/request.js';
 import { currentCsrfToken, staffApi } from './api.js';
 import type { MessageKey, MessageParams } from './i18n/index.js';
@@ -59,15 +59,21 @@ class HeldIce {
   private answer: IceAnswer | null = null;
   private fetching: Promise<void> | null = null;
 
+  /** Whether servers are held that are still good. */
+  get held(): boolean {
+    return !!this.answer && stillValid(this.answer, Date.now());
+  }
+
   /** Valid servers now, else null (and a fresh fetch for the next call). */
   take(): IceAnswer | null {
     const answer = this.answer;
     if (answer && stillValid(answer, Date.now())) return answer;
-    this.refresh();
+    void this.refresh();
     return null;
   }
 
-  refresh(): void {
+  /** Resolves when the fetch is done (whether it worked or not). */
+  refresh(): Promise<void> {
     this.fetching ??= staffApi
       .ice()
       .then(
@@ -75,8 +81,12 @@ class HeldIce {
         () => undefined, // the call then starts with the servers in its answer
       )
       .finally(() => (this.fetching = null));
+    return this.fetching;
   }
 }
+
+/** After a call or a call that did not come about: the next one is made ready this much later. */
+const AHEAD_AFTER_MS = 1_000;
 
 export class CallFlow {
   /** The office whose call request is on its way. */
@@ -89,15 +99,33 @@ export class CallFlow {
   private closing: string | null = null;
 
   private readonly ice = new HeldIce();
+  /** The next call's connection and offer, made while the console waits (`startEarlyCall`). */
+  private ahead: CallChunk.EarlyCall | null = null;
+  private aheadTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
 
-  /** The call's chunk and ICE servers, once the console is idle: the first call need not wait. */
+  /**
+   * The call's chunk and ICE servers, once the console is idle, then the next call's connection:
+   * the first call need not wait for any of them.
+   */
   prefetch(): void {
+    this.stopped = false;
     const load = () => {
-      void callParts().catch(() => undefined);
-      this.ice.refresh();
+      void Promise.all([callParts(), this.ice.refresh()]).then(
+        () => this.prepareNext(),
+        () => undefined,
+      );
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
     else setTimeout(load, 500);
+  }
+
+  /** The console left the page: nothing is kept ready. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.aheadTimer);
+    this.ahead?.cancel();
+    this.ahead = null;
   }
 
   constructor(
@@ -123,9 +151,9 @@ export class CallFlow {
     this.out.notice(null);
     this.host.requestUpdate();
     const calling = ticketId ? staffApi.callTicket(ticketId) : staffApi.callNext(slug);
-    // The request is on its way; meanwhile camera, connection and offer start.
-    const ice = loadedParts ? this.ice.take() : null;
-    const early = ice ? loadedParts?.startEarlyCall(auth, this.out.locale(), ice) : undefined;
+    // The request is on its way; meanwhile camera, connection and offer start (or were made).
+    const early = this.takeAhead() ?? this.startEarly();
+    early?.begin();
     try {
       const answer = await calling;
       this.called = answer.ticket;
@@ -135,11 +163,50 @@ export class CallFlow {
       this.out.focus('#consultation-title');
     } catch (error) {
       early?.cancel();
+      this.prepareNext(AHEAD_AFTER_MS);
       this.out.fail(error);
     } finally {
       this.calling = null;
       this.host.requestUpdate();
     }
+  }
+
+  /** The call made ahead, if its ICE servers are still good (else it goes). */
+  private takeAhead(): CallChunk.EarlyCall | null {
+    const ahead = this.ahead;
+    this.ahead = null;
+    clearTimeout(this.aheadTimer);
+    if (ahead?.fresh(Date.now())) return ahead;
+    ahead?.cancel();
+    return null;
+  }
+
+  private startEarly(): CallChunk.EarlyCall | undefined {
+    const ice = loadedParts ? this.ice.take() : null;
+    return ice ? loadedParts?.startEarlyCall(auth, this.out.locale(), ice) : undefined;
+  }
+
+  /** Makes the next call's connection and offer now (or `delayMs` later), while idle. */
+  private prepareNext(delayMs = 0): void {
+    if (this.ahead) return; // made already (and renewed on time)
+    clearTimeout(this.aheadTimer);
+    this.aheadTimer = setTimeout(() => {
+      if (this.stopped || this.ahead || this.calling || this.live.consultationId) return;
+      if (!loadedParts) return;
+      const ice = this.ice.take();
+      if (!ice) {
+        void this.ice.refresh().then(() => this.ice.held && this.prepareNext());
+        return;
+      }
+      this.ahead = loadedParts.startEarlyCall(auth, this.out.locale(), ice, true);
+      // Made anew before its TURN credentials expire (setTimeout's limit: about 24 days).
+      const renewIn = Math.min(goodFor(ice, Date.now()), 2 ** 31 - 1);
+      this.aheadTimer = setTimeout(() => {
+        this.ahead?.cancel();
+        this.ahead = null;
+        this.prepareNext();
+      }, renewIn);
+    }, delayMs);
   }
 
   async act(action: ConsultationAction): Promise<void> {
@@ -189,6 +256,7 @@ export class CallFlow {
     );
     this.live.watchConsultation(null);
     this.called = null;
+    this.prepareNext(AHEAD_AFTER_MS);
     this.out.notice(notice);
     this.out.focus(office ? `#call-next-${office}` : '.call-next');
     this.host.requestUpdate();

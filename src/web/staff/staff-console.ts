@@ -86,6 +86,7 @@ export class StaffConsole extends LightElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.tick);
+    this.flow.stop();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -83,6 +83,7 @@ export async function findSession(db: Executor, tokenHash: Buffer, now: Date) {
       'staff.display_name as name',
       'staff.email as email',
       'staff.role as role',
+      's.expires_at as expiresAt',
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)

@@ -42,7 +42,24 @@ export function hashToken(token: string): Buffer {
 // Checked against when the e-mail is unknown, so both cases take the same time.
 const dummyHash = hashPassword('not-a-real-password');
 
+/**
+ * A session found is believed this long without asking the database again: a call's requests
+ * and the consultation's subscription right behind them (each checks the session) then cost
+ * one query, not three queued behind each other. Logout on this node forgets it at once; a
+ * logout on another node, or a changed role or name, shows here at most this long after.
+ */
+const SESSION_MEMO_MS = 5_000;
+const SESSION_MEMO_MAX = 1_000;
+
+interface MemoEntry {
+  session: StaffSession;
+  expiresAt: Date;
+  until: number;
+}
+
 export class StaffService {
+  private readonly memo = new Map<string, MemoEntry>();
+
   constructor(private readonly deps: StaffServiceDeps) {}
 
   async login(email: string, password: string): Promise<{ token: string; session: StaffSession }> {
@@ -87,12 +104,25 @@ export class StaffService {
 
   async session(token: string | undefined): Promise<StaffSession | null> {
     if (!token || token.length > 100) return null;
-    const row = await repo.findSession(this.deps.db, hashToken(token), this.deps.clock());
-    return row ?? null;
+    const tokenHash = hashToken(token);
+    const key = tokenHash.toString('hex');
+    const now = this.deps.clock();
+    const known = this.memo.get(key);
+    if (known && known.until > Date.now() && known.expiresAt > now) return known.session;
+    const row = await repo.findSession(this.deps.db, tokenHash, now);
+    if (!row) {
+      this.memo.delete(key);
+      return null;
+    }
+    const { expiresAt, ...session } = row;
+    if (this.memo.size >= SESSION_MEMO_MAX) this.memo.clear(); // bounded; refilled on demand
+    this.memo.set(key, { session, expiresAt, until: Date.now() + SESSION_MEMO_MS });
+    return session;
   }
 
   /** Ends this session; off duty everywhere when it was the last one. */
   async logout(token: string, staffId: number, everywhere: boolean): Promise<void> {
+    this.forget(token, staffId, everywhere);
     await this.deps.db.transaction().execute(async (trx) => {
       if (everywhere) await repo.deleteSessionsOf(trx, staffId);
       else await repo.deleteSession(trx, hashToken(token));
@@ -106,6 +136,15 @@ export class StaffService {
         await this.deps.bus.publish(trx, dutyTopics(slugs));
       }
     });
+    this.forget(token, staffId, everywhere); // also what was looked up while it ran
+  }
+
+  private forget(token: string, staffId: number, everywhere: boolean): void {
+    this.memo.delete(hashToken(token).toString('hex'));
+    if (!everywhere) return;
+    for (const [key, entry] of this.memo) {
+      if (entry.session.staffId === staffId) this.memo.delete(key);
+    }
   }
 
   async me(session: StaffSession, locale: Locale): Promise<StaffMe> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STALE_DUTY_MINUTES } from '../../maintenance.js';
+import { SESSION_HOURS } from './service.js';
 import { startTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { DATABASE_KINDS } from '../../../../test/helpers/databases.js';
 import { ANNA, loginStaff, MEHMET, PASSWORD } from '../../../../test/helpers/staff.js';
@@ -59,6 +60,22 @@ describe.each(DATABASE_KINDS)('staff sessions on %s', (kind) => {
       statuses.push((await login('x@y.z', 'nope', '10.9.9.9')).statusCode);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
+  });
+
+  it('ends a session at once on logout and at its expiry, however recently it was used', async () => {
+    const tab = await loginStaff(t.app, ANNA);
+    expect((await tab.request('GET', '/api/staff/me')).status).toBe(200); // just checked
+    expect((await tab.request('POST', '/api/staff/logout')).status).toBe(204);
+    expect((await tab.request('GET', '/api/staff/me')).body.error.code).toBe('UNAUTHENTICATED');
+
+    const later = await loginStaff(t.app, ANNA);
+    expect((await later.request('GET', '/api/staff/me')).status).toBe(200);
+    t.setNow(new Date(Date.parse('2026-11-25T09:00:00Z') + SESSION_HOURS * 3_600_000 + 1000));
+    try {
+      expect((await later.request('GET', '/api/staff/me')).body.error.code).toBe('UNAUTHENTICATED');
+    } finally {
+      t.setNow(new Date('2026-11-25T09:00:00Z'));
+    }
   });
 
   it('logs out everywhere: every session ends and the staff member goes off duty', async () => {

@@ -70,6 +70,11 @@ export class SignalChannel {
     if (this.queue.length > MAX_QUEUED) this.queue.shift();
   }
 
+  /** Forgets what was kept for sending (it is stale: the sender says it anew). */
+  dropUnsent(): void {
+    this.queue = [];
+  }
+
   /** Delivers the signals kept so far, then each new one. */
   consume(listener: (data: string) => void): void {
     this.consumer = listener;

@@ -3,9 +3,20 @@
  * expiry (unix seconds); a minute of margin. Its own file, without imports: the staff console's
  * main bundle checks the ICE servers it holds without loading the call's chunk.
  */
-export function stillValid(answer: { iceServers: RTCIceServer[] }, now: number): boolean {
-  return answer.iceServers.every((server) => {
+const MARGIN_MS = 60_000;
+
+/** How long from `now` the servers stay good for a new connection (Infinity: no expiry). */
+export function goodFor(answer: { iceServers: RTCIceServer[] }, now: number): number {
+  let left = Infinity;
+  for (const server of answer.iceServers) {
     const expiry = Number(server.username?.split(':')[0]);
-    return !server.username || !Number.isFinite(expiry) || expiry * 1000 - now > 60_000;
-  });
+    if (server.username && Number.isFinite(expiry)) {
+      left = Math.min(left, expiry * 1000 - now - MARGIN_MS);
+    }
+  }
+  return left;
+}
+
+export function stillValid(answer: { iceServers: RTCIceServer[] }, now: number): boolean {
+  return goodFor(answer, now) > 0;
 }

@@ -30,6 +30,8 @@ export interface PeerOptions {
   greeted?: boolean; // that hello went out on the channel as it is now: no second one
   channel: SignalChannel;
   config: () => Promise<RTCConfiguration>; // fresh ICE servers and policy from the server
+  /** ICE servers already at hand: the first connection is made at once, not a task later. */
+  initialConfig?: RTCConfiguration;
   tracks: () => LocalTracks;
   media: () => MediaState;
 }
@@ -63,7 +65,8 @@ export class Peer {
   constructor(private readonly options: PeerOptions) {
     const { channel } = options;
     this.sid = options.sid ?? newSid();
-    this.chain = this.open();
+    const initial = options.initialConfig;
+    this.chain = initial ? Promise.resolve(this.openWith(initial)) : this.open();
     channel.consume((data) => this.enqueue(() => this.receive(data)));
     this.stopReady = channel.events.on('ready', () =>
       this.enqueue(async () => this.onChannelReady()),
@@ -81,6 +84,17 @@ export class Peer {
   async updateTracks(): Promise<void> {
     await this.session?.setTracks(this.options.tracks());
     this.post({ media: this.options.media() });
+  }
+
+  /**
+   * The offer once more, as it is now (with every candidate gathered since it was made), and
+   * what this side sends: a connection made ahead of its call has just been given one.
+   */
+  announce(): void {
+    this.enqueue(async () => {
+      this.session?.sendLocal();
+      this.post({ media: this.options.media() });
+    });
   }
 
   /** Nothing arrives although ICE still says connected (it notices only after ~5 s). */
@@ -120,10 +134,19 @@ export class Peer {
   private async open(): Promise<void> {
     // Retried until it works: a connection without the server's ICE policy would not be safe.
     const config = await retry(this.options.config, () => this.closed);
-    if (this.closed) return;
+    if (!this.closed) this.openWith(config);
+  }
+
+  private openWith(config: RTCConfiguration): void {
     this.session?.pc.close();
     // One transport for audio and video: half the candidates to gather, signal and check.
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', ...config });
+    // Candidates are gathered from now on, not only once the local description is set (a TURN
+    // allocation takes tens of ms): one pooled set, which the bundled transport takes.
+    const pc = new RTCPeerConnection({
+      bundlePolicy: 'max-bundle',
+      iceCandidatePoolSize: 1,
+      ...config,
+    });
     const session = new Negotiation(pc, {
       polite: this.options.polite,
       sendDescription: (description: Description) => this.post({ description }),

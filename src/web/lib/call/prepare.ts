@@ -19,6 +19,8 @@ interface Prepared {
   locale: Locale;
   channel: SignalChannel;
   ice: Promise<IceAnswer | null>;
+  /** The same once it came. */
+  iceNow: IceAnswer | null;
   /** The id the call's peer connection will use (the hello already named it). */
   sid: string;
   stopHello: () => void;
@@ -49,16 +51,22 @@ export function prepareCall(
   const stopHello = channel.events.on('ready', () =>
     channel.send(JSON.stringify({ sid, hello: true })),
   );
-  prepared = {
+  const ready: Prepared = {
     consultationId,
     auth,
     locale,
     channel,
     ice: servers.catch(() => null),
+    iceNow: ice ?? null,
     sid,
     stopHello,
   };
+  void ready.ice.then((answer) => (ready.iceNow = answer));
+  prepared = ready;
 }
+
+const valid = (answer: IceAnswer | null) =>
+  answer && stillValid(answer, Date.now()) ? answer : null;
 
 /** The click to join: the prepared call starts now (no-op without one). */
 export function startCall(consultationId: string): void {
@@ -66,14 +74,12 @@ export function startCall(consultationId: string): void {
   if (!ready || ready.consultationId !== consultationId) return;
   prepared = null;
   ready.stopHello();
-  const ice = ready.ice.then((answer) =>
-    answer && stillValid(answer, Date.now()) ? answer : null,
-  );
   started = new CallSession(consultationId, ready.auth, ready.locale, {
     channel: ready.channel,
     sid: ready.sid,
     greeted: ready.channel.ready,
-    ice,
+    ice: ready.ice.then(valid),
+    iceNow: valid(ready.iceNow),
   });
 }
 
@@ -102,8 +108,12 @@ export function takeSession(consultationId: string, auth: CallAuth, locale: Loca
   return session ?? new CallSession(consultationId, auth, locale);
 }
 
-/** A staff call started on the click, before the server has named its consultation. */
+/** A staff call made before the server has named its consultation. */
 export interface EarlyCall {
+  /** Whether its ICE servers are still good for a call that starts now. */
+  fresh(now: number): boolean;
+  /** The click on "Call next": camera and microphone open (a call made ahead has none yet). */
+  begin(): void;
   /** The call's answer came: signaling starts (what the peer said so far goes out first). */
   bind(consultationId: string): void;
   /** The call did not come about (empty queue, busy, an error): camera and connection go. */
@@ -111,19 +121,36 @@ export interface EarlyCall {
 }
 
 /**
- * Staff only: camera, microphone, peer connection and offer start on the click on "Call next",
- * in parallel with its request, with ICE servers the console already holds — the offer is
- * ready when the consultation exists (it left about 50–80 ms after the answer before).
+ * Staff only: the peer connection and its offer, with ICE servers the console already holds,
+ * before the consultation exists — on the click on "Call next", in parallel with its request,
+ * or `ahead`, while the console waits for the click. Ahead, the click finds the offer made and
+ * its candidates (TURN allocations too) gathered: they cost 20–70 ms of the call's setup when
+ * made on the click, on a machine that then also serves the request. Without media until
+ * `begin()`: a camera turned off between calls stays off until a call starts.
  */
-export function startEarlyCall(auth: CallAuth, locale: Locale, ice: IceAnswer): EarlyCall {
-  dropPrepared();
+export function startEarlyCall(
+  auth: CallAuth,
+  locale: Locale,
+  ice: IceAnswer,
+  ahead = false,
+): EarlyCall {
+  if (!ahead) dropPrepared();
   const channel = new SignalChannel(null, undefined);
-  const session = new CallSession(null, auth, locale, { channel, ice: Promise.resolve(ice) });
+  const session = new CallSession(null, auth, locale, { channel, iceNow: ice, deferMedia: true });
+  if (!ahead) session.openMedia();
   let open = true;
   return {
+    fresh: (now) => open && stillValid(ice, now),
+    begin: () => session.openMedia(),
     bind(consultationId) {
       if (!open) return;
       open = false;
+      if (ahead) {
+        dropPrepared();
+        // The offer and candidates kept since: one offer that carries them all goes instead.
+        channel.dropUnsent();
+        session.peer.announce();
+      }
       channel.bind(consultationId);
       started = session;
     },

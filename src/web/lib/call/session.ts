@@ -18,7 +18,16 @@ export interface SessionStart {
   greeted?: boolean;
   /** ICE servers fetched in advance (one use). */
   ice?: Promise<IceAnswer | null>;
+  /** The same, when they are here already and still valid: the connection starts at once. */
+  iceNow?: IceAnswer | null;
+  /** Camera and microphone wait for `openMedia()` (a staff call made ready ahead). */
+  deferMedia?: boolean;
 }
+
+const rtcConfig = (ice: IceAnswer): RTCConfiguration => ({
+  iceServers: ice.iceServers,
+  iceTransportPolicy: ice.iceTransportPolicy,
+});
 
 /** Fresh ICE servers are per consultation: only a bound channel can ask for them. */
 function boundId(channel: SignalChannel): string {
@@ -32,7 +41,7 @@ export class CallSession {
   /** What the server said about TURN (for the staff member's note). */
   ice: { turn: boolean; relay: boolean } | null = null;
   private readonly media = localMedia();
-  private readonly stopMedia: () => void;
+  private stopMedia: (() => void) | null = null;
   private closed = false;
   private acquired = false;
 
@@ -48,8 +57,11 @@ export class CallSession {
       start.channel ??
       new SignalChannel(consultationId, auth.role === 'citizen' ? auth.secret : undefined);
     const channel = this.channel;
-    let early = start.ice ?? null;
+    const now = start.iceNow ?? null;
+    let early = now ? null : (start.ice ?? null);
+    if (now) this.ice = { turn: now.turn, relay: now.iceTransportPolicy === 'relay' };
     this.peer = new Peer({
+      ...(now ? { initialConfig: rtcConfig(now) } : {}),
       polite: auth.role === 'citizen',
       ...(start.sid ? { sid: start.sid, greeted: start.greeted === true } : {}),
       channel: this.channel,
@@ -58,11 +70,20 @@ export class CallSession {
         early = null;
         const ice = prefetched ?? (await fetchIce(boundId(channel), auth, locale));
         this.ice = { turn: ice.turn, relay: ice.iceTransportPolicy === 'relay' };
-        return { iceServers: ice.iceServers, iceTransportPolicy: ice.iceTransportPolicy };
+        return rtcConfig(ice);
       },
-      tracks: () => ({ audio: media.audio, video: media.video }),
+      // Nothing goes on the senders before openMedia() (a connection made ahead has none).
+      tracks: () =>
+        this.stopMedia ? { audio: media.audio, video: media.video } : { audio: null, video: null },
       media: () => media.state,
     });
+    if (!start.deferMedia) this.openMedia();
+  }
+
+  /** Camera and microphone for the call (once): each new or switched track goes on the sender. */
+  openMedia(): void {
+    if (this.stopMedia || this.closed) return;
+    const { media } = this;
     this.stopMedia = media.events.on('change', () => void this.peer.updateTracks());
     void media.acquire().then(() => {
       this.acquired = true;
@@ -79,7 +100,7 @@ export class CallSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.stopMedia();
+    this.stopMedia?.();
     this.peer.close();
     this.channel.close();
     this.media.stopSharing();
