@@ -75,7 +75,7 @@ describe('citizen walk-in', () => {
     expect(call.body.ticket.name).toBe('Erika Mustermann');
     const join = page.getByRole('button', { name: 'Jetzt eintreten' });
     await join.waitFor();
-    expect(await page.title()).toMatch(/Sie sind dran|D-002/);
+    await expect.poll(() => page.title()).toMatch(/Sie sind dran|D-002/); // within 200 ms
     await expectNoAxeViolations(page);
     await join.click();
 

@@ -290,13 +290,11 @@ export class LobbyPage extends LightElement {
         </div>`
       : nothing;
     const joining = ticket.state === 'called' && ticket.consultationId === this.joining;
-    if ((ticket.state === 'serving' || joining) && ticket.consultationId) {
-      if (this.roomHeld) {
-        return html`${status}${error}
-          <p class="loading" role="status">
-            <span class="spinner" aria-hidden="true"></span>${t('roomOpening')}
-          </p>`;
-      }
+    const inCall = (ticket.state === 'serving' || joining) && !!ticket.consultationId;
+    // Until the room opens, the called screen stays as it is (its buttons busy): swapping it
+    // for something else was, after the room, the page's longest task in the call's setup.
+    const opening = inCall && this.roomHeld;
+    if (inCall && !opening) {
       return html`${status}${error}
         <vb-consultation-room
           .consultationId=${ticket.consultationId}
@@ -307,12 +305,13 @@ export class LobbyPage extends LightElement {
         ></vb-consultation-room>`;
     }
     return html`${status} ${error}
-    ${views.activeTicketView(ticket, {
+    ${views.activeTicketView(opening ? { ...ticket, state: 'called' } : ticket, {
       position: ticket.state === 'waiting' ? this.lastPosition : null,
       lobby: this.lobby,
       locale: this.locale,
       secondsLeft: secondsLeft(ticket.joinBy, this.call.now, this.office.offsetMs),
-      busy: this.busy,
+      busy: this.busy || opening,
+      opening,
       permission: this.permission,
       confirmingLeave: this.confirmingLeave,
       actions: this.actions,

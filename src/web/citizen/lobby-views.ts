@@ -63,6 +63,8 @@ export interface TicketContext {
   locale: Locale;
   secondsLeft: number | null;
   busy: boolean;
+  /** "Join" was pressed and the room waits for the call's picture (see holdRoom). */
+  opening: boolean;
   permission: NotifyPermission;
   confirmingLeave: boolean;
   actions: LobbyActions;
@@ -100,7 +102,7 @@ function alertsView({ permission, actions }: TicketContext) {
   </div>`;
 }
 
-function calledView(ticket: TicketView, { secondsLeft, busy, actions }: TicketContext) {
+function calledView(ticket: TicketView, { secondsLeft, busy, opening, actions }: TicketContext) {
   const expected = ticket.staffName
     ? t('calledBy', { name: ticket.staffName })
     : t('calledByUnknown');
@@ -126,15 +128,19 @@ function calledView(ticket: TicketView, { secondsLeft, busy, actions }: TicketCo
       </button>
     </p>
     ${
-      secondsLeft === null
-        ? nothing
-        : html`<p class="call__countdown" role="timer">
-            ${
-              secondsLeft > 0
-                ? t('joinTimeLeft', { time: countdownText(secondsLeft) })
-                : t('joinLate')
-            }
+      opening
+        ? html`<p class="loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>${t('roomOpening')}
           </p>`
+        : secondsLeft === null
+          ? nothing
+          : html`<p class="call__countdown" role="timer">
+              ${
+                secondsLeft > 0
+                  ? t('joinTimeLeft', { time: countdownText(secondsLeft) })
+                  : t('joinLate')
+              }
+            </p>`
     }
   </section>`;
 }

@@ -127,7 +127,8 @@ export class TitleFlasher {
 
   private tick = (): void => {
     this.flip = document.visibilityState === 'hidden' && !this.flip;
-    document.title = this.titles[this.flip ? 1 : 0];
+    const title = this.titles[this.flip ? 1 : 0];
+    if (document.title !== title) document.title = title; // each set is a trip to the browser
   };
 }
 
@@ -139,11 +140,28 @@ export interface CallTexts {
   lang: string;
 }
 
+/**
+ * Runs `task` when the page is next idle, at the latest after `ms`; returns a canceller.
+ * A call's sound and title can wait that long: the page's own answer to the call comes first.
+ */
+function whenIdle(task: () => void, ms: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: ms });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 0);
+  return () => clearTimeout(id);
+}
+
+const ALERT_WITHIN_MS = 200;
+
 /** Everything at once while a call is on: chime (repeated a few times), notification, title. */
 export class CallAlert {
   private chimes: ReturnType<typeof setTimeout> | undefined;
   private closeNotification: () => void = () => undefined;
   private readonly flasher = new TitleFlasher();
+  private cancelStart: () => void = () => undefined;
+  private on = false;
 
   constructor(
     private readonly repeatMs = 20_000,
@@ -152,23 +170,29 @@ export class CallAlert {
 
   /** While on, the tab title belongs to the call. */
   get active(): boolean {
-    return this.flasher.running;
+    return this.on;
   }
 
+  /** Within ALERT_WITHIN_MS: the called screen is drawn (and a quick click taken) first. */
   start(texts: CallTexts): void {
     this.stop();
-    let rung = 0;
-    const ring = () => {
-      if (rung++ >= this.times) return;
-      playChime();
-      this.chimes = setTimeout(ring, this.repeatMs);
-    };
-    ring();
-    this.closeNotification = notify(texts.notificationTitle, texts.notificationBody, texts.lang);
-    this.flasher.start(texts.tabTitle, texts.tabTitleAlternate);
+    this.on = true;
+    this.cancelStart = whenIdle(() => {
+      let rung = 0;
+      const ring = () => {
+        if (rung++ >= this.times) return;
+        playChime();
+        this.chimes = setTimeout(ring, this.repeatMs);
+      };
+      ring();
+      this.closeNotification = notify(texts.notificationTitle, texts.notificationBody, texts.lang);
+      this.flasher.start(texts.tabTitle, texts.tabTitleAlternate);
+    }, ALERT_WITHIN_MS);
   }
 
   stop(): void {
+    this.on = false;
+    this.cancelStart();
     clearTimeout(this.chimes);
     this.flasher.stop();
     this.closeNotification();
