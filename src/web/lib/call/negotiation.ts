@@ -186,22 +186,17 @@ export class Negotiation {
   /**
    * After a new path was chosen (ICE restart, network change), the other side cannot decode
    * our next frames (their references were lost on the way), and browsers wait up to ~3 s
-   * before they ask for a key frame. A short change of the encoding's scale makes one at once.
+   * before they ask for a key frame. A change of the encoding's scale makes one at once — at
+   * half size, as at the start: the new path's bandwidth estimate starts low again, and a full
+   * key frame then took long enough to stall the picture once more. Full size a moment later.
    */
   async freshKeyFrame(): Promise<void> {
-    for (const { sender } of this.pc.getTransceivers()) {
-      if (sender.track?.kind !== 'video') continue;
-      const scale = async (by: number) => {
-        const parameters = sender.getParameters();
-        if (!parameters.encodings?.length) return;
-        for (const encoding of parameters.encodings) encoding.scaleResolutionDownBy = by;
-        await sender.setParameters(parameters);
-      };
-      await scale(2)
-        .then(() => scale(1))
-        .catch((error: unknown) => console.debug('[call] no key frame forced', error));
-    }
+    clearTimeout(this.fullSizeTimer);
+    await this.scaleVideo(2);
+    this.fullSizeTimer = setTimeout(() => void this.scaleVideo(1), FULL_SIZE_AFTER_MS);
   }
+
+  private fullSizeTimer: ReturnType<typeof setTimeout> | undefined;
 
   private startedSmall = false;
 
@@ -218,7 +213,8 @@ export class Negotiation {
     const full = () => {
       if (pc.connectionState !== 'connected') return;
       pc.removeEventListener('connectionstatechange', full);
-      setTimeout(() => void this.scaleVideo(1), FULL_SIZE_AFTER_MS);
+      clearTimeout(this.fullSizeTimer);
+      this.fullSizeTimer = setTimeout(() => void this.scaleVideo(1), FULL_SIZE_AFTER_MS);
     };
     pc.addEventListener('connectionstatechange', full);
   }

@@ -8,6 +8,13 @@ export const RESEND_AFTER_MS = 3_000;
 /** ICE `disconnected` often heals by itself within this long. */
 export const DISCONNECT_GRACE_MS = 1_500;
 export const WATCHDOG_MS = 1_000;
+/**
+ * A relay-only side whose ICE restart found no relay (the TURN server unreachable) tries again
+ * this soon, not at the calmer pace above: each try is one allocation request, and the first
+ * try after the server is back brings the picture back (a pending request's retransmissions
+ * reach a restarted server only after seconds).
+ */
+export const RELAY_RETRY_GAPS_MS = [1_000, 1_000, 1_000, 2_000, 2_000, 4_000, 8_000];
 
 export class RestartPacing {
   private last = -Infinity;

@@ -10,7 +10,13 @@
 import { retry } from './auth.js';
 import type { SignalChannel } from './channel.js';
 import { Emitter } from './emitter.js';
-import { DISCONNECT_GRACE_MS, RESEND_AFTER_MS, RestartPacing, WATCHDOG_MS } from './pacing.js';
+import {
+  DISCONNECT_GRACE_MS,
+  RELAY_RETRY_GAPS_MS,
+  RESEND_AFTER_MS,
+  RestartPacing,
+  WATCHDOG_MS,
+} from './pacing.js';
 import { Negotiation, type Description, type LocalTracks } from './negotiation.js';
 import { decodeSignal, newSid, type MediaState, type SignalPayload } from './signal.js';
 import { setTestHook } from './test-hook.js';
@@ -38,6 +44,9 @@ export interface PeerOptions {
 
 type Payload = Omit<SignalPayload, 'sid' | 'to'>;
 
+/** A stall reported this recently (the call view samples every 2 s) means it still lasts. */
+const STALL_RECENT_MS = 3_000;
+
 export class Peer {
   readonly events = new Emitter<PeerEvents>();
   readonly sid: string;
@@ -53,6 +62,11 @@ export class Peer {
   private greeted = false;
   private chain: Promise<void>;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Since the last ICE restart: whether a relay candidate came (relay-only: the TURN server answers). */
+  private relayGathered = false;
+  private relayRetries = 0;
+  private relayTimer: ReturnType<typeof setTimeout> | undefined;
+  private stalledAt = -Infinity;
   private readonly watchdog: ReturnType<typeof setInterval>;
   private readonly stopReady: () => void;
   private arrive: () => void = () => undefined;
@@ -99,6 +113,7 @@ export class Peer {
 
   /** Nothing arrives although ICE still says connected (it notices only after ~5 s). */
   stalled(): void {
+    this.stalledAt = Date.now();
     if (this.options.polite) this.enqueue(async () => this.post({ hello: true }));
     else this.enqueue(() => this.recover(true));
   }
@@ -109,6 +124,7 @@ export class Peer {
     this.flow();
     clearInterval(this.watchdog);
     clearTimeout(this.graceTimer);
+    clearTimeout(this.relayTimer);
     this.stopReady();
     this.session?.pc.close();
     this.session = null;
@@ -150,7 +166,13 @@ export class Peer {
     const session = new Negotiation(pc, {
       polite: this.options.polite,
       sendDescription: (description: Description) => this.post({ description }),
-      sendCandidate: (candidate) => this.post({ candidate }),
+      sendCandidate: (candidate) => {
+        if (/ typ relay/.test(candidate.candidate ?? '')) {
+          this.relayGathered = true;
+          this.relayRetries = 0;
+        }
+        this.post({ candidate });
+      },
       tracks: this.options.tracks,
     });
     this.session = session;
@@ -252,7 +274,25 @@ export class Peer {
       console.warn('[call] fresh ICE servers not available', error);
     }
     if (!drives || this.session !== session || !pc.remoteDescription) return;
+    this.restart(session);
+  }
+
+  /** An ICE restart; relay-only, it is tried again soon while the relay does not answer. */
+  private restart(session: Negotiation): void {
+    this.relayGathered = false;
     session.restartIce();
+    clearTimeout(this.relayTimer);
+    if (session.pc.getConfiguration().iceTransportPolicy !== 'relay') return;
+    const gap = RELAY_RETRY_GAPS_MS[Math.min(this.relayRetries, RELAY_RETRY_GAPS_MS.length - 1)];
+    this.relayTimer = setTimeout(() => {
+      this.enqueue(async () => {
+        if (this.closed || this.session !== session || this.relayGathered) return;
+        const stalling = Date.now() - this.stalledAt < STALL_RECENT_MS;
+        if (this.state === 'connected' && !stalling) return; // healed meanwhile
+        this.relayRetries++;
+        this.restart(session);
+      });
+    }, gap);
   }
 
   private async check(): Promise<void> {
