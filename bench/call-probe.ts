@@ -145,7 +145,8 @@ function probe(): void {
     true,
   );
 
-  // When a button first shows (e.g. "Jetzt eintreten"): Lit adds whole sections at once.
+  // When a button first shows (e.g. "Jetzt eintreten", at the frame that paints it): Lit adds
+  // whole sections at once.
   const shown = new Set<string>();
   const look = (record: boolean) => {
     for (const button of document.querySelectorAll('button')) {
@@ -156,7 +157,17 @@ function probe(): void {
       }
     }
   };
-  new MutationObserver(() => look(true)).observe(document, {
+  // Looked at once per frame, when the page paints: reading `offsetParent` on each DOM change
+  // forced a layout in the middle of the page's own work (the app's pages, not the floor's).
+  let looking = false;
+  new MutationObserver(() => {
+    if (looking) return;
+    looking = true;
+    requestAnimationFrame(() => {
+      looking = false;
+      look(true);
+    });
+  }).observe(document, {
     childList: true,
     subtree: true,
     characterData: true,
