@@ -126,3 +126,18 @@ export async function runFloor(
   }
   return result;
 }
+
+/** Two runs of the same floor as one (rounds before and after the app's calls). */
+export function mergeFloor(x: FloorResult, y: FloorResult): FloorResult {
+  const join = (p: Series, q: Series): Series => ({
+    label: p.label,
+    values: [...p.values, ...q.values],
+    failed: p.failed + q.failed,
+  });
+  return {
+    a: join(x.a, y.a),
+    b: join(x.b, y.b),
+    both: join(x.both, y.both),
+    timelines: [...x.timelines, ...y.timelines],
+  };
+}

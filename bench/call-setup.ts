@@ -17,7 +17,7 @@ import os from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/browser.js';
 import { endCall, openCall, runAppCalls, staffOnDuty } from './call-app.js';
-import { openPair, runFloor, serveFloor, negotiate } from './call-floor.js';
+import { mergeFloor, openPair, runFloor, serveFloor, negotiate } from './call-floor.js';
 import { cutRelay, iceRestart, type CutResult, type RestartResult } from './call-recovery.js';
 import { report } from './call-report.js';
 import { startBenchApp } from './call-server.js';
@@ -105,32 +105,45 @@ async function main(): Promise<void> {
     `browser: Chromium ${browser.version()}${loopbackOnly ? ' (loopback only: flag added)' : ''}`,
   );
 
-  // The floor.
+  // The floor: half its rounds before the app's calls, half after (the machine's speed may
+  // drift over a run; the ratio should not take that for the app's).
   const server = await serveFloor();
   cleanups.push(() => server.close());
-  const pair = await openPair(browser, server.url);
-  cleanups.push(() => pair.close());
-  log(`\nfloor: ${FLOOR_ROUNDS} rounds direct${turn ? ` and ${FLOOR_ROUNDS} relay, cuts` : ''} …`);
-  const floorDirect = await runFloor(pair, FLOOR_ROUNDS, { a: {}, b: {} }, 'direct');
   const relayConfigs = turn && {
     a: { iceServers: turn.iceServers('floor-a'), iceTransportPolicy: 'relay' as const },
     b: { iceServers: turn.iceServers('floor-b') },
   };
-  const floorRelay = relayConfigs
-    ? await runFloor(pair, FLOOR_ROUNDS, relayConfigs, 'relay A')
-    : null;
+  const before = Math.ceil(FLOOR_ROUNDS / 2);
   const floorCuts: CutResult[] = [];
-  if (turn && relayConfigs) {
-    await floorConnected(pair, relayConfigs);
-    for (let i = 0; i < REPS; i++)
-      floorCuts.push(await cutRelay([pair.a, pair.b], turn, 'freeze', 3000));
-  }
-  await pair.close(); // its cameras would take CPU from the app's calls
+  /** Floor rounds in a pair of pages of their own, closed after (their cameras take CPU). */
+  const floorRounds = async (rounds: number, cuts: boolean) => {
+    const pair = await openPair(browser, server.url);
+    cleanups.push(() => pair.close());
+    const direct = await runFloor(pair, rounds, { a: {}, b: {} }, 'direct');
+    const relay = relayConfigs ? await runFloor(pair, rounds, relayConfigs, 'relay A') : null;
+    if (cuts && turn && relayConfigs) {
+      await floorConnected(pair, relayConfigs);
+      for (let i = 0; i < REPS; i++)
+        floorCuts.push(await cutRelay([pair.a, pair.b], turn, 'freeze', 3000));
+    }
+    await pair.close();
+    return { direct, relay };
+  };
+  log(
+    `\nfloor: ${before} rounds direct${turn ? ` and ${before} relay, cuts` : ''} (as many after the app) …`,
+  );
+  const floorFirst = await floorRounds(before, true);
 
   // The app.
   log(`app: ${CALLS} calls …`);
   const staff = await staffOnDuty(browser, t);
   const app = await runAppCalls(browser, t, staff, CALLS, { join: JOIN, gapMs: GAP_MS }, log);
+
+  log('floor, second half …');
+  const floorThen = await floorRounds(FLOOR_ROUNDS - before, false);
+  const floorDirect = mergeFloor(floorFirst.direct, floorThen.direct);
+  const floorRelay =
+    floorFirst.relay && floorThen.relay ? mergeFloor(floorFirst.relay, floorThen.relay) : null;
 
   // Recovery.
   log('recovery …');
