@@ -203,10 +203,12 @@ export async function recentServiceSeconds(db: Executor, officeId: number): Prom
   return rows.map((r) => Number(r.seconds));
 }
 
-export async function activeTickets(db: Executor, officeId: number) {
+/** The active tickets of an office (or only the one with `ticketId`), as the queue shows them. */
+export async function activeTickets(db: Executor, officeId: number, ticketId?: string) {
+  let query = db.selectFrom('tickets as t');
+  if (ticketId !== undefined) query = query.where('t.id', '=', ticketId);
   return (
-    db
-      .selectFrom('tickets as t')
+    query
       .leftJoin('consultations as c', (join) =>
         join.onRef('c.ticket_id', '=', 't.id').on('c.ended_at', 'is', null),
       )

@@ -260,7 +260,7 @@ export class QueueService {
   ): Promise<CallAnswer> {
     const { db, bus, clock } = this.deps;
     if (await repo.openConsultationOfStaff(db, staffId)) throw new AppError('STAFF_BUSY');
-    let result: { consultationId: string; ticketId: string; slug: string; secretHash: Buffer };
+    let result: { consultationId: string; ticketId: string; officeId: number; secretHash: Buffer };
     try {
       result = await db.transaction().execute(async (trx) => {
         const ticket = await pick(trx);
@@ -287,7 +287,7 @@ export class QueueService {
         return {
           consultationId,
           ticketId: ticket.id,
-          slug: ticket.office_slug,
+          officeId: ticket.office_id,
           secretHash: ticket.secret_hash,
         };
       });
@@ -297,8 +297,7 @@ export class QueueService {
       throw error;
     }
     this.deps.opened?.(result.consultationId, { staffId, secretHash: result.secretHash });
-    const queue = await this.deps.views.queue(result.slug);
-    const entry = queue?.tickets.find((t) => t.id === result.ticketId);
+    const entry = await this.deps.views.queueEntry(result.officeId, result.ticketId);
     if (!entry) throw new AppError('TICKET_NOT_FOUND');
     return { consultationId: result.consultationId, ticket: entry };
   }

@@ -4,7 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { IceConfig } from '../calls/ice.js';
-import type { LobbySnapshot, QueueSnapshot, TicketView } from '../../../shared/queue.js';
+import type {
+  LobbySnapshot,
+  QueueEntry,
+  QueueSnapshot,
+  TicketView,
+} from '../../../shared/queue.js';
 import { PRESENT_WITHIN_MS } from '../../../shared/presence.js';
 import { serviceFigures } from '../../../shared/wait-estimate.js';
 import type { Clock } from '../../clock.js';
@@ -93,30 +98,45 @@ export class QueueViews {
       office: slug,
       officeName: current.office.name.de,
       timeZone: current.office.timeZone,
-      tickets: rows.map((t) => ({
-        id: t.id,
-        code: t.code,
-        name: t.name,
-        state: t.state,
-        enqueuedAt: t.enqueued_at.toISOString(),
-        calledAt: iso(t.called_at),
-        joinBy: this.joinBy(t.called_at, t.state),
-        lastSeenAt: t.last_seen_at.toISOString(),
-        present: now.getTime() - t.last_seen_at.getTime() < PRESENT_WITHIN_MS,
-        calledBy: t.called_by,
-        consultationId: t.consultation_id,
-        appointment: t.appointment_start
-          ? {
-              start: new Date(t.appointment_start).toISOString(),
-              service: t.service_de ?? '',
-              serviceEn: t.service_en ?? '',
-            }
-          : null,
-      })),
+      tickets: rows.map((t) => this.entry(t, now)),
       generatedAt: now.toISOString(),
     };
   }
+
+  /**
+   * One ticket as the office's queue shows it (the answer to "call next": reading the whole
+   * queue for it queued the called citizen's own update behind a dozen statements).
+   */
+  async queueEntry(officeId: number, ticketId: string): Promise<QueueEntry | null> {
+    const [row] = await repo.activeTickets(this.db, officeId, ticketId);
+    return row ? this.entry(row, this.clock()) : null;
+  }
+
+  private entry(t: ActiveTicketRow, now: Date): QueueEntry {
+    return {
+      id: t.id,
+      code: t.code,
+      name: t.name,
+      state: t.state,
+      enqueuedAt: t.enqueued_at.toISOString(),
+      calledAt: iso(t.called_at),
+      joinBy: this.joinBy(t.called_at, t.state),
+      lastSeenAt: t.last_seen_at.toISOString(),
+      present: now.getTime() - t.last_seen_at.getTime() < PRESENT_WITHIN_MS,
+      calledBy: t.called_by,
+      consultationId: t.consultation_id,
+      appointment: t.appointment_start
+        ? {
+            start: new Date(t.appointment_start).toISOString(),
+            service: t.service_de ?? '',
+            serviceEn: t.service_en ?? '',
+          }
+        : null,
+    };
+  }
 }
+
+type ActiveTicketRow = Awaited<ReturnType<typeof repo.activeTickets>>[number];
 
 /** Waiting counts per office id (for the public directory). */
 export function waitingCounts(db: Kysely<DB>): Promise<Map<number, number>> {
