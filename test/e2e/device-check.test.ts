@@ -183,7 +183,8 @@ describe('device check', () => {
     await expect.poll(async () => (await ahead())?.gathering).toBe('complete');
     const made = (await ahead())!;
     expect(made.signaling).toBe('have-local-offer'); // the offer is made, nobody has it yet
-    expect(made.tracks).toBe(0); // the camera stays off until a call starts
+    // The camera stays off until a call starts (one open when it was made stops with the rest).
+    await expect.poll(async () => (await ahead())?.tracks, { timeout: 5_000 }).toBe(0);
 
     const citizen = await enterLobby('Jana Muster');
     await staff.locator('#call-next-demo[aria-disabled="false"]').click();

@@ -72,9 +72,7 @@ export class CallSession {
         this.ice = { turn: ice.turn, relay: ice.iceTransportPolicy === 'relay' };
         return rtcConfig(ice);
       },
-      // Nothing goes on the senders before openMedia() (a connection made ahead has none).
-      tracks: () =>
-        this.stopMedia ? { audio: media.audio, video: media.video } : { audio: null, video: null },
+      tracks: () => ({ audio: media.audio, video: media.video }),
       media: () => media.state,
     });
     if (!start.deferMedia) this.openMedia();
