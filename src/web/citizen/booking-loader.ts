@@ -2,6 +2,8 @@
  * Loads the booking and appointment pages once (dynamic import: the directory, the office page
  * and the lobby never pay for them; the proof-of-work widget is a further chunk of its own).
  */
+import { whenIdle } from '../lib/when-idle.js';
+
 let loading: Promise<void> | null = null;
 let loaded = false;
 
@@ -25,6 +27,5 @@ export function loadBookingPages(): Promise<void> {
 /** An office page that offers booking fetches the pages while the browser is idle. */
 export function prefetchBookingPages(): void {
   const load = () => void loadBookingPages().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
-  else setTimeout(load, 500);
+  whenIdle(load, 2000, 500);
 }

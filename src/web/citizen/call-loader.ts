@@ -1,5 +1,6 @@
 /** Loads the call's chunk once (dynamic import: the directory page never pays for it). */
 import type * as CallParts from './call-parts.js';
+import { whenIdle } from '../lib/when-idle.js';
 
 let loading: Promise<typeof CallParts> | null = null;
 let loaded: typeof CallParts | null = null;
@@ -28,6 +29,5 @@ export function withCallParts(use: (parts: typeof CallParts) => void): void {
  */
 export function prefetchCallParts(): void {
   const load = () => void loadCallParts().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 1000 });
-  else setTimeout(load, 200);
+  whenIdle(load, 1000, 200);
 }

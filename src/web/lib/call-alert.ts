@@ -4,6 +4,7 @@
  * while the tab is in the background. Browsers may block sound until the page was touched, so
  * the page always shows the call as well.
  */
+import { whenIdle } from './when-idle.js';
 
 type AudioContextClass = typeof AudioContext;
 
@@ -140,19 +141,7 @@ export interface CallTexts {
   lang: string;
 }
 
-/**
- * Runs `task` when the page is next idle, at the latest after `ms`; returns a canceller.
- * A call's sound and title can wait that long: the page's own answer to the call comes first.
- */
-function whenIdle(task: () => void, ms: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: ms });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 0);
-  return () => clearTimeout(id);
-}
-
+/** A call's sound and title can wait this long: the page's own answer to the call comes first. */
 const ALERT_WITHIN_MS = 200;
 
 /** Everything at once while a call is on: chime (repeated a few times), notification, title. */

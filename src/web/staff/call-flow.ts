@@ -15,6 +15,7 @@ import { currentCsrfToken, staffApi } from './api.js';
 import type { MessageKey, MessageParams } from './i18n/index.js';
 import type { StaffLive } from './live.js';
 import { findCalledTicket, recalledJoinBy } from './queue-logic.js';
+import { whenIdle } from '../lib/when-idle.js';
 
 export type ConsultationAction = 'recall' | 'absent' | 'end';
 export type Notice = [MessageKey, MessageParams?];
@@ -66,8 +67,7 @@ class HeldIce {
 
   /** Valid servers now, else null (and a fresh fetch for the next call). */
   take(): IceAnswer | null {
-    const answer = this.answer;
-    if (answer && stillValid(answer, Date.now())) return answer;
+    if (this.held) return this.answer;
     void this.refresh();
     return null;
   }
@@ -116,8 +116,7 @@ export class CallFlow {
         () => undefined,
       );
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2000 });
-    else setTimeout(load, 500);
+    whenIdle(load, 2000, 500);
   }
 
   /** The console left the page: nothing is kept ready. */

@@ -136,8 +136,7 @@ export function startEarlyCall(
 ): EarlyCall {
   if (!ahead) dropPrepared();
   const channel = new SignalChannel(null, undefined);
-  const session = new CallSession(null, auth, locale, { channel, iceNow: ice, deferMedia: true });
-  if (!ahead) session.openMedia();
+  const session = new CallSession(null, auth, locale, { channel, iceNow: ice, deferMedia: ahead });
   let open = true;
   return {
     fresh: (now) => open && stillValid(ice, now),

@@ -24,11 +24,6 @@ export interface SessionStart {
   deferMedia?: boolean;
 }
 
-const rtcConfig = (ice: IceAnswer): RTCConfiguration => ({
-  iceServers: ice.iceServers,
-  iceTransportPolicy: ice.iceTransportPolicy,
-});
-
 /** Fresh ICE servers are per consultation: only a bound channel can ask for them. */
 function boundId(channel: SignalChannel): string {
   if (!channel.boundTo) throw new Error('no consultation yet to ask for ICE servers');
@@ -59,18 +54,20 @@ export class CallSession {
     const channel = this.channel;
     const now = start.iceNow ?? null;
     let early = now ? null : (start.ice ?? null);
-    if (now) this.ice = { turn: now.turn, relay: now.iceTransportPolicy === 'relay' };
+    /** Notes what the server said about TURN; the peer connection's part of it. */
+    const use = (ice: IceAnswer): RTCConfiguration => {
+      this.ice = { turn: ice.turn, relay: ice.iceTransportPolicy === 'relay' };
+      return { iceServers: ice.iceServers, iceTransportPolicy: ice.iceTransportPolicy };
+    };
     this.peer = new Peer({
-      ...(now ? { initialConfig: rtcConfig(now) } : {}),
+      ...(now ? { initialConfig: use(now) } : {}),
       polite: auth.role === 'citizen',
       ...(start.sid ? { sid: start.sid, greeted: start.greeted === true } : {}),
       channel: this.channel,
       config: async () => {
         const prefetched = early ? await early : null;
         early = null;
-        const ice = prefetched ?? (await fetchIce(boundId(channel), auth, locale));
-        this.ice = { turn: ice.turn, relay: ice.iceTransportPolicy === 'relay' };
-        return rtcConfig(ice);
+        return use(prefetched ?? (await fetchIce(boundId(channel), auth, locale)));
       },
       tracks: () => ({ audio: media.audio, video: media.video }),
       media: () => media.state,
