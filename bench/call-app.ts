@@ -9,6 +9,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { logInStaff } from '../test/e2e/browser.js';
 import type { BenchApp } from './call-server.js';
 import { instrument } from './call-probe.js';
+import type { CallCpu } from './call-cpu.js';
+import type { CallProfiles } from './call-profile.js';
+import type { CallTraces } from './call-trace.js';
 import type { Mark } from './call-types.js';
 import { series, timelineLines, type Series, type Timeline } from './call-stats.js';
 
@@ -68,6 +71,12 @@ export interface OpenCall {
 export interface CallOptions {
   /** `playwright`: locator.click() as a test would; `page`: clicked in the page when shown. */
   join: 'playwright' | 'page';
+  /** `--profile`: sample both pages' main threads over the setup. */
+  profile?: CallProfiles;
+  /** `--trace DIR`: a Chromium trace of each setup. */
+  trace?: CallTraces;
+  /** `--cpu`: CPU time per process over each setup. */
+  cpu?: CallCpu;
 }
 
 export async function openCall(
@@ -103,9 +112,19 @@ export async function openCall(
         : citizen
             .getByRole('button', { name: 'Jetzt eintreten', exact: true })
             .click({ timeout: FRAME_TIMEOUT_MS });
+    const profiling: (() => Promise<void>)[] = options.profile
+      ? await Promise.all([
+          options.profile.start(citizen, 'citizen'),
+          options.profile.start(staff, 'staff'),
+        ])
+      : [];
+    if (options.trace) profiling.push(await options.trace.start(browser, round));
+    if (options.cpu) profiling.push(options.cpu.start());
     const clickIssued = performance.timeOrigin + performance.now();
     await staff.locator('#call-next-demo').click();
     const [citizenAt, staffAt] = await Promise.allSettled([citizenFrame, staffFrame, join]);
+    for (const stop of profiling) await stop();
+    options.profile?.callDone();
 
     const staffMarks = await marksOf(staff);
     const clickMark = staffMarks.find(([name]) => name.startsWith('click Nächste Person'));

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CallCpu } from './call-cpu.js';
 import type { Browser, Page } from 'playwright-core';
 import { newContext, timeline } from './call-app.js';
 import { series, type Series, type Timeline } from './call-stats.js';
@@ -86,6 +87,7 @@ export async function runFloor(
   rounds: number,
   configs: { a: RTCConfiguration; b: RTCConfiguration },
   label: string,
+  cpu?: CallCpu,
 ): Promise<FloorResult> {
   const result: FloorResult = {
     a: series(`floor ${label}: A (offerer) first frame`),
@@ -107,8 +109,10 @@ export async function runFloor(
         FRAME_TIMEOUT_MS,
       ] as const);
     const frames = Promise.allSettled([frame(a), frame(b)]);
+    const counted = cpu?.start();
     const t0 = await negotiate(pair).catch(() => NaN);
     const [atA, atB] = await frames;
+    await counted?.();
     const va = atA.status === 'fulfilled' ? atA.value - t0 : NaN;
     const vb = atB.status === 'fulfilled' ? atB.value - t0 : NaN;
     for (const [s, v] of [

@@ -5,8 +5,12 @@
  * connecting directly; and how fast frames resume after a cut relay path returns.
  *   node --import tsx bench/call-setup.ts [--calls 20] [--turn] [--reps 3]
  *     [--join page|playwright] [--gap 2500] [--cuts freeze,restart] [--every-mark]
+ *     [--profile] [--trace DIR] [--cpu]
  * --turn: coturn on loopback, the app's staff relay-only (privacy mode), a relay floor, and
  * cuts of the relay path; --reps: repetitions per kind of cut; --cuts: which kinds;
+ * --profile: V8 CPU profiles of both pages over each setup, summed per function (call-profile.ts);
+ * --trace DIR: a Chromium trace of each setup, and each renderer's busy time (call-trace.ts);
+ * --cpu: CPU time per process (server, each kind of Chromium process) over each setup;
  * --every-mark: every page event after a cut, not only the first of each kind; --join: the citizen's automatic
  * "Jetzt eintreten" click in the page the moment it shows (default) or by Playwright's
  * locator.click(); --gap: pause between calls, so the staff camera closes as between real calls.
@@ -19,7 +23,10 @@ import { launchBrowser } from '../test/e2e/browser.js';
 import { endCall, openCall, runAppCalls, staffOnDuty } from './call-app.js';
 import { mergeFloor, openPair, runFloor, serveFloor, negotiate } from './call-floor.js';
 import { cutRelay, iceRestart, type CutResult, type RestartResult } from './call-recovery.js';
+import { CallCpu } from './call-cpu.js';
+import { CallProfiles } from './call-profile.js';
 import { report } from './call-report.js';
+import { CallTraces } from './call-trace.js';
 import { startBenchApp } from './call-server.js';
 import { startTurn, type Turn } from './call-turn.js';
 
@@ -36,6 +43,11 @@ const GAP_MS = Number(option('--gap') ?? 2500);
 const TURN = args.includes('--turn');
 const CUTS = (option('--cuts') ?? 'freeze,restart').split(',');
 const EVERY_MARK = args.includes('--every-mark');
+const profile = args.includes('--profile') ? new CallProfiles() : undefined;
+const traceDir = option('--trace');
+const trace = traceDir ? new CallTraces(traceDir) : undefined;
+const cpu = args.includes('--cpu') ? new CallCpu() : undefined;
+const floorCpu = cpu && new CallCpu();
 const log = (text = '') => console.log(text);
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -119,7 +131,7 @@ async function main(): Promise<void> {
   const floorRounds = async (rounds: number, cuts: boolean) => {
     const pair = await openPair(browser, server.url);
     cleanups.push(() => pair.close());
-    const direct = await runFloor(pair, rounds, { a: {}, b: {} }, 'direct');
+    const direct = await runFloor(pair, rounds, { a: {}, b: {} }, 'direct', floorCpu);
     const relay = relayConfigs ? await runFloor(pair, rounds, relayConfigs, 'relay A') : null;
     if (cuts && turn && relayConfigs) {
       await floorConnected(pair, relayConfigs);
@@ -137,7 +149,20 @@ async function main(): Promise<void> {
   // The app.
   log(`app: ${CALLS} calls …`);
   const staff = await staffOnDuty(browser, t);
-  const app = await runAppCalls(browser, t, staff, CALLS, { join: JOIN, gapMs: GAP_MS }, log);
+  const app = await runAppCalls(
+    browser,
+    t,
+    staff,
+    CALLS,
+    {
+      join: JOIN,
+      gapMs: GAP_MS,
+      ...(profile ? { profile } : {}),
+      ...(trace ? { trace } : {}),
+      ...(cpu ? { cpu } : {}),
+    },
+    log,
+  );
 
   log('floor, second half …');
   const floorThen = await floorRounds(FLOOR_ROUNDS - before, false);
@@ -174,6 +199,10 @@ async function main(): Promise<void> {
       ? 'in the page, the moment the button is rendered (--join playwright: locator.click())'
       : "Playwright's locator.click(), as a test does (includes its polling)";
   report({ app, floorDirect, floorRelay, cuts, restarts, floorCuts, join });
+  if (profile) for (const line of profile.lines()) log(line);
+  if (trace) for (const line of trace.lines()) log(line);
+  if (cpu) for (const line of cpu.lines()) log(line);
+  if (floorCpu) for (const line of floorCpu.lines('the floor (direct), per round')) log(line);
 }
 
 /** A relay call between the bare pages, left open for the cuts. */
