@@ -25,9 +25,6 @@ export function launchBrowser(): Promise<Browser> {
       '--use-fake-ui-for-media-stream',
       // Machines with only a loopback interface still get WebRTC candidates.
       '--allow-loopback-in-peer-connection',
-      // Every new window preloads Chromium's own omnibox popup page (WebUI), about 1 s of CPU
-      // each on this machine: with a context per participant that ran beside every call.
-      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   });
 }
