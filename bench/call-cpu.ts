@@ -5,8 +5,9 @@
  * 2-core machine a setup is CPU-bound; this says who takes the cores.
  */
 import fs from 'node:fs';
+import { ticksOf } from './cpu-usage.js';
 
-const TICK_MS = 10; // USER_HZ is 100 on Linux
+const TICK_MS = 10; // USER_HZ is 100 on Linux, as in cpu-usage.ts
 
 function kindOf(pid: string): string | null {
   if (Number(pid) === process.pid) return 'server (this process)';
@@ -24,23 +25,13 @@ function kindOf(pid: string): string | null {
   return `Chromium ${type}${sub ? ` ${sub}` : ''}`;
 }
 
-function ticks(pid: string): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0;
-  }
-}
-
 type Snapshot = Map<string, { kind: string; ticks: number }>;
 
 function snapshot(): Snapshot {
   const snap: Snapshot = new Map();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const kind = kindOf(pid);
-    if (kind) snap.set(pid, { kind, ticks: ticks(pid) });
+    if (kind) snap.set(pid, { kind, ticks: ticksOf(pid) });
   }
   return snap;
 }

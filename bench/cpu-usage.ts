@@ -14,7 +14,8 @@ export interface CpuTicks {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function ticksOf(pid: string): number {
+/** utime + stime of a process, in clock ticks (0 once it has ended). */
+export function ticksOf(pid: string): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
